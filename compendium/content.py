@@ -1,0 +1,23 @@
+"""The compendium's shipped content: which fixture files make it up, in loading order."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+def fixture_files() -> list[Path]:
+    """Return the vocabularies first, then every practices file in name order."""
+    vocabularies = [FIXTURES_DIR / "vocabularies.yaml", FIXTURES_DIR / "gcm_objectives.yaml"]
+    return vocabularies + sorted((FIXTURES_DIR / "practices").glob("*.yaml"))
+
+
+def load_compendium(*, verbosity: int = 1) -> None:
+    """Load every fixture file in one transaction (loaddata's own).
+
+    Rows are matched by natural key, so loading again updates them in place instead of
+    adding duplicates, and leaves rows that editors added alone.
+    """
+    call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)

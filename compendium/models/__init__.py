@@ -1,0 +1,35 @@
+from .actors import Organisation, Source
+from .details import (
+    KeyFigure,
+    PracticeCountry,
+    PracticeOrganisation,
+    PracticeRelation,
+    SourceReference,
+)
+from .practice import Practice, PracticeQuerySet
+from .taxonomy import (
+    GcmObjective,
+    InstrumentFamily,
+    InstrumentType,
+    Pillar,
+    TargetGroup,
+    Theme,
+)
+
+__all__ = [
+    "GcmObjective",
+    "InstrumentFamily",
+    "InstrumentType",
+    "KeyFigure",
+    "Organisation",
+    "Pillar",
+    "Practice",
+    "PracticeCountry",
+    "PracticeOrganisation",
+    "PracticeQuerySet",
+    "PracticeRelation",
+    "Source",
+    "SourceReference",
+    "TargetGroup",
+    "Theme",
+]

@@ -1,0 +1,165 @@
+"""The good practice: the compendium's central record."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .taxonomy import GcmObjective, InstrumentType, Pillar, TargetGroup, Theme
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+
+class PracticeQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def published(self):
+        """Return the practices the public may see: the only gate to public visibility."""
+        return self.filter(editorial_status=Practice.EditorialStatus.PUBLISHED)
+
+
+def year_in_range(field):
+    """Return a condition that holds when the year field is empty or plausible."""
+    return Q(**{f"{field}__isnull": True}) | Q(
+        **{f"{field}__gte": EARLIEST_YEAR, f"{field}__lte": LATEST_YEAR}
+    )
+
+
+class Practice(models.Model):
+    """A policy, programme or institution that engages, enables or empowers diasporas."""
+
+    class EditorialStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        IN_REVIEW = "in-review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class ImplementationStatus(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        PILOT = "pilot", _("Pilot")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        DISCONTINUED = "discontinued", _("Discontinued")
+        UNKNOWN = "unknown", _("Unknown")
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", _("Local")
+        SUBNATIONAL = "subnational", _("Subnational")
+        NATIONAL = "national", _("National")
+        BILATERAL = "bilateral", _("Bilateral")
+        REGIONAL = "regional", _("Regional")
+        GLOBAL = "global", _("Global")
+
+    class EvidenceLevel(models.TextChoices):
+        NOT_EVALUATED = "not-evaluated", _("Not evaluated")
+        MONITORING = "monitoring", _("Monitoring data")
+        INTERNAL_REVIEW = "internal-review", _("Internal review")
+        INDEPENDENT_EVALUATION = "independent-evaluation", _("Independent evaluation")
+        IMPACT_EVALUATION = "impact-evaluation", _("Impact evaluation")
+
+    title = models.CharField(max_length=255, help_text=_("The official name where one exists."))
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text=_("The permalink. Do not change it once the practice is published."),
+    )
+    summary = models.TextField(
+        help_text=_("One or two sentences: who does what, where."), max_length=600
+    )
+    description = models.TextField(help_text=_("Several paragraphs, in our own words."))
+    activities = models.TextField(
+        blank=True, help_text=_("Objectives and activities: what the practice sets out to do.")
+    )
+    results = models.TextField(blank=True, help_text=_("What it achieved, as sources report."))
+    lessons = models.TextField(blank=True, help_text=_("Lessons learned."))
+    transferability = models.TextField(
+        blank=True, help_text=_("What it takes to replicate the practice elsewhere.")
+    )
+
+    primary_pillar = models.ForeignKey(
+        Pillar, on_delete=models.PROTECT, related_name="primary_practices"
+    )
+    secondary_pillars = models.ManyToManyField(
+        Pillar, blank=True, related_name="secondary_practices"
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="practices")
+    instruments = models.ManyToManyField(InstrumentType, blank=True, related_name="practices")
+    gcm_objectives = models.ManyToManyField(
+        GcmObjective, blank=True, related_name="practices", verbose_name=_("GCM objectives")
+    )
+    target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="practices")
+    organisations = models.ManyToManyField(
+        "Organisation", through="PracticeOrganisation", blank=True, related_name="practices"
+    )
+    related_practices = models.ManyToManyField(
+        "self", through="PracticeRelation", symmetrical=False, blank=True
+    )
+
+    scope = models.CharField(max_length=20, choices=Scope, blank=True)
+    start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    implementation_status = models.CharField(
+        max_length=20, choices=ImplementationStatus, default=ImplementationStatus.UNKNOWN
+    )
+    evidence_level = models.CharField(
+        max_length=30,
+        choices=EvidenceLevel,
+        default=EvidenceLevel.NOT_EVALUATED,
+        help_text=_("Most practices called good have never been evaluated: say so."),
+    )
+    evidence_note = models.TextField(blank=True)
+
+    editorial_status = models.CharField(
+        max_length=20, choices=EditorialStatus, default=EditorialStatus.DRAFT, db_index=True
+    )
+    # Defaults rather than auto_now: fixtures load with raw saves, which skip auto_now.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_verified_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked the entry against its sources."),
+    )
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=year_in_range("start_year"), name="practice_start_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=year_in_range("end_year"), name="practice_end_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="practice_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if self.is_published and self.first_published_at is None:
+            self.first_published_at = self.updated_at
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("compendium:practice-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_published(self):
+        return self.editorial_status == self.EditorialStatus.PUBLISHED

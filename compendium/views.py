@@ -1,0 +1,21 @@
+from django.views.generic import DetailView, TemplateView
+
+from .models import Pillar, Practice, Theme
+
+
+class HomeView(TemplateView):
+    template_name = "compendium/home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Practice.objects.published()
+        return super().get_context_data(
+            pillars=Pillar.objects.all(),
+            themes=Theme.objects.all(),
+            practice_count=published.count(),
+            recent_practices=published.order_by("-first_published_at", "title")[:6],
+            **kwargs,
+        )
+
+
+class PracticeDetailView(DetailView):
+    queryset = Practice.objects.published().select_related("primary_pillar")
