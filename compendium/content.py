@@ -9,9 +9,11 @@ FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
 def fixture_files() -> list[Path]:
-    """Return the vocabularies first, then every practices file in name order."""
-    vocabularies = [FIXTURES_DIR / "vocabularies.yaml", FIXTURES_DIR / "gcm_objectives.yaml"]
-    return vocabularies + sorted((FIXTURES_DIR / "practices").glob("*.yaml"))
+    """Return the vocabularies and organisations first, then every practices file in name order."""
+    shared = ["vocabularies.yaml", "gcm_objectives.yaml", "organisations.yaml"]
+    return [FIXTURES_DIR / name for name in shared] + sorted(
+        (FIXTURES_DIR / "practices").glob("*.yaml")
+    )
 
 
 def load_compendium(*, verbosity: int = 1) -> None:

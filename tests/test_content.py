@@ -1,0 +1,149 @@
+"""The shipped compendium: every fixture file loads, twice, and every entry is complete."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+from django_countries import countries
+
+from compendium.content import fixture_files, load_compendium
+from compendium.models import (
+    KeyFigure,
+    Organisation,
+    Practice,
+    PracticeCountry,
+    PracticeOrganisation,
+    SourceReference,
+)
+from compendium.models.details import EXCERPT_MAX_WORDS
+
+REPORT = (
+    Path(settings.BASE_DIR).parent
+    / "shared"
+    / "source"
+    / "diaspora-ministerial-conference-2013.txt"
+)
+CHAPTERS = {
+    "Foreword",
+    "Introduction",
+    "Deliberations and recommendations",
+    "Chapter 1",
+    "Chapter 2",
+    "Chapter 3",
+    "Chapter 4",
+    "Chapter 5",
+    "Conclusion",
+    "Annex",
+}
+
+
+@pytest.fixture(scope="module")
+def compendium(django_db_setup, django_db_blocker):
+    """Load the compendium once for the module, and roll it back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_compendium(verbosity=0)
+        yield Practice.objects.all()
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def practice_rows():
+    for path in fixture_files():
+        for row in yaml.safe_load(path.read_text()):
+            if row["model"] == "compendium.practice":
+                yield path.name, row["fields"]
+
+
+def normalise(text: str) -> str:
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def test_loading_again_adds_nothing(compendium):
+    models = [Practice, PracticeCountry, PracticeOrganisation, KeyFigure, SourceReference]
+    before = [model.objects.count() for model in models]
+
+    load_compendium(verbosity=0)
+
+    assert [model.objects.count() for model in models] == before
+    assert before[0] >= 150
+
+
+def test_every_practice_is_published_and_verified(compendium):
+    assert set(compendium.values_list("editorial_status", flat=True)) == {"published"}
+    assert not compendium.filter(last_verified_on__isnull=True).exists()
+
+
+def test_every_practice_has_a_theme_and_an_actor(compendium):
+    practices = compendium.annotate(
+        theme_count=Count("themes", distinct=True),
+        country_count=Count("countries", distinct=True),
+        organisation_count=Count("organisation_roles", distinct=True),
+    )
+    assert [p.slug for p in practices if p.theme_count == 0] == []
+    assert [p.slug for p in practices if p.country_count + p.organisation_count == 0] == []
+
+
+def test_every_practice_cites_the_report_with_chapter_section_and_excerpt(compendium):
+    uncited = compendium.filter(source_references__isnull=True)
+    assert list(uncited.values_list("slug", flat=True)) == []
+    for reference in SourceReference.objects.all():
+        assert reference.chapter in CHAPTERS, reference
+        assert reference.section and reference.excerpt, reference
+        assert len(reference.excerpt.split()) <= EXCERPT_MAX_WORDS, reference
+
+
+@pytest.mark.skipif(not REPORT.exists(), reason="the report is not beside the project")
+def test_every_excerpt_is_quoted_verbatim_from_the_report(compendium):
+    raw = REPORT.read_text()
+    report = normalise(raw) + normalise(re.sub(r"-\s*\n\s*", "-", raw))
+    misquoted = [
+        (reference.practice.slug, reference.excerpt)
+        for reference in SourceReference.objects.select_related("practice")
+        if normalise(reference.excerpt) not in report
+    ]
+    assert misquoted == []
+
+
+def test_every_country_code_is_a_valid_iso_code(compendium):
+    codes = set(PracticeCountry.objects.values_list("country", flat=True))
+    codes |= set(Organisation.objects.exclude(country="").values_list("country", flat=True))
+    assert codes
+    assert {code for code in codes if code not in countries} == set()
+
+
+def test_every_key_figure_has_a_label_and_a_number(compendium):
+    assert KeyFigure.objects.exists()
+    assert not KeyFigure.objects.filter(label="").exists()
+    assert not KeyFigure.objects.filter(value__isnull=True).exists()
+
+
+def test_no_two_entries_share_a_slug_or_a_title():
+    rows = list(practice_rows())
+    slugs = Counter(fields["slug"] for _, fields in rows)
+    titles = Counter(normalise(fields["title"]) for _, fields in rows)
+    assert [slug for slug, n in slugs.items() if n > 1] == []
+    assert [title for title, n in titles.items() if n > 1] == []
+
+
+def test_no_two_entries_describe_the_same_practice(compendium):
+    """Two entries quoting the same passage about the same actors and instruments are one."""
+    seen = {}
+    for practice in compendium.prefetch_related(
+        "countries", "organisation_roles", "source_references"
+    ):
+        actors = frozenset(str(c.country) for c in practice.countries.all()) | frozenset(
+            str(o.organisation_id) for o in practice.organisation_roles.all()
+        )
+        for reference in practice.source_references.all():
+            instruments = frozenset(i.slug for i in practice.instruments.all())
+            key = (actors, instruments, normalise(reference.excerpt))
+            assert key not in seen, f"{practice.slug} repeats {seen.get(key)}"
+            seen[key] = practice.slug
