@@ -1,6 +1,14 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
-from .models import Pillar, Practice, Theme
+from .models import (
+    InstrumentType,
+    Pillar,
+    Practice,
+    PracticeOrganisation,
+    SourceReference,
+    Theme,
+)
 
 
 class HomeView(TemplateView):
@@ -18,4 +26,20 @@ class HomeView(TemplateView):
 
 
 class PracticeDetailView(DetailView):
-    queryset = Practice.objects.published().select_related("primary_pillar")
+    queryset = (
+        Practice.objects.published()
+        .select_related("primary_pillar")
+        .prefetch_related(
+            "secondary_pillars",
+            "themes",
+            Prefetch("instruments", InstrumentType.objects.select_related("family")),
+            "gcm_objectives",
+            "target_groups",
+            "countries",
+            Prefetch(
+                "organisation_roles", PracticeOrganisation.objects.select_related("organisation")
+            ),
+            "key_figures",
+            Prefetch("source_references", SourceReference.objects.select_related("source")),
+        )
+    )

@@ -81,13 +81,15 @@ def test_every_practice_is_published_and_verified(compendium):
     assert not compendium.filter(last_verified_on__isnull=True).exists()
 
 
-def test_every_practice_has_a_theme_and_an_actor(compendium):
+def test_every_practice_is_classified_and_has_an_actor(compendium):
     practices = compendium.annotate(
         theme_count=Count("themes", distinct=True),
+        instrument_count=Count("instruments", distinct=True),
         country_count=Count("countries", distinct=True),
         organisation_count=Count("organisation_roles", distinct=True),
     )
     assert [p.slug for p in practices if p.theme_count == 0] == []
+    assert [p.slug for p in practices if p.instrument_count == 0] == []
     assert [p.slug for p in practices if p.country_count + p.organisation_count == 0] == []
 
 
@@ -142,8 +144,8 @@ def test_no_two_entries_describe_the_same_practice(compendium):
         actors = frozenset(str(c.country) for c in practice.countries.all()) | frozenset(
             str(o.organisation_id) for o in practice.organisation_roles.all()
         )
+        instruments = frozenset(i.slug for i in practice.instruments.all())
         for reference in practice.source_references.all():
-            instruments = frozenset(i.slug for i in practice.instruments.all())
             key = (actors, instruments, normalise(reference.excerpt))
             assert key not in seen, f"{practice.slug} repeats {seen.get(key)}"
             seen[key] = practice.slug

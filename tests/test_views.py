@@ -1,7 +1,15 @@
 import pytest
 from django.urls import reverse
 
-from .factories import PracticeFactory, ThemeFactory
+from .factories import (
+    InstrumentTypeFactory,
+    KeyFigureFactory,
+    PracticeCountryFactory,
+    PracticeFactory,
+    PracticeOrganisationFactory,
+    SourceReferenceFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +40,27 @@ def test_home_costs_the_same_queries_with_many_practices(client, django_assert_n
         client.get("/")
 
 
-def test_published_practice_has_a_permalink(client, published_practice, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_practice_page_shows_everything_public_in_constant_queries(
+    client, published_practice, django_assert_num_queries
+):
+    for code in ["MX", "US", "GT"]:
+        PracticeCountryFactory(practice=published_practice, country=code)
+    PracticeOrganisationFactory.create_batch(3, practice=published_practice)
+    KeyFigureFactory(practice=published_practice, label="Mobile consulates", value=132, year=2012)
+    SourceReferenceFactory.create_batch(2, practice=published_practice)
+    published_practice.themes.add(ThemeFactory(name="Partnerships"))
+    published_practice.instruments.add(*InstrumentTypeFactory.create_batch(2))
+
+    with django_assert_num_queries(10):
         response = client.get(reverse("compendium:practice-detail", args=[published_practice.slug]))
+
+    body = response.content.decode()
     assert response.status_code == 200
-    assert published_practice.summary in response.content.decode()
+    assert published_practice.summary in body
+    assert "Guatemala" in body
+    assert "132</strong> Mobile consulates (2012)" in body
+    assert "Partnerships" in body
+    assert body.count("<blockquote>") == 2
 
 
 def test_hidden_practices_have_no_public_page(client, hidden_practices):

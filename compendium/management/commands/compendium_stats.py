@@ -3,6 +3,24 @@ from django.db.models import Count
 
 from compendium.models import Practice, SourceReference
 
+REPORT_ORDER = [
+    "Foreword",
+    "Introduction",
+    "Deliberations and recommendations",
+    "Chapter 1",
+    "Chapter 2",
+    "Chapter 3",
+    "Chapter 4",
+    "Chapter 5",
+    "Conclusion",
+    "Annex",
+]
+
+
+def chapter_order(chapter: str) -> int:
+    """Sort chapters of the 2013 report in reading order, and any other locator after them."""
+    return REPORT_ORDER.index(chapter) if chapter in REPORT_ORDER else len(REPORT_ORDER)
+
 
 class Command(BaseCommand):
     help = "Print how many published practices the compendium holds, per report chapter and pillar."
@@ -19,9 +37,11 @@ class Command(BaseCommand):
             SourceReference.objects.filter(practice__in=published)
             .values("source__slug", "chapter")
             .annotate(practices=Count("practice", distinct=True))
-            .order_by("source__slug", "chapter")
+            .order_by("source__slug")
         )
-        for row in chapters:
+        for row in sorted(
+            chapters, key=lambda row: (row["source__slug"], chapter_order(row["chapter"]))
+        ):
             self.stdout.write(
                 f"  {row['source__slug']:<20} {row['chapter']:<36} {row['practices']:>4}"
             )
