@@ -72,3 +72,9 @@ def test_admin_login_page_is_served(client):
     response = client.get("/admin/", follow=True)
     assert response.status_code == 200
     assert "Log in" in response.content.decode()
+
+
+def test_unknown_address_gets_a_helpful_404_page(client):
+    response = client.get("/practices/no-such-practice/")
+    assert response.status_code == 404
+    assert "There is no public page at this address" in response.content.decode()
