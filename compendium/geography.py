@@ -4,17 +4,24 @@ The package sets the HDX library to read its bundled table, never the network.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 import django_countries_hdx
+from django_countries import countries
 from django_countries.fields import Country
 
 
 @dataclass(frozen=True)
 class Region:
-    """A UN M49 region or sub-region."""
+    """A UN M49 region (such as Africa) or sub-region (such as Western Africa)."""
 
     code: int
     name: str
+    parent: int | None = None
+
+    @property
+    def is_subregion(self) -> bool:
+        return self.parent is not None
 
 
 def region_of(country: Country) -> Region | None:
@@ -26,4 +33,41 @@ def region_of(country: Country) -> Region | None:
 def subregion_of(country: Country) -> Region | None:
     """Return the M49 sub-region of a country, such as Western Africa."""
     code = django_countries_hdx.country_subregion(country)
-    return Region(code, django_countries_hdx.country_subregion_name(country)) if code else None
+    if not code:
+        return None
+    parent = django_countries_hdx.country_region(country)
+    return Region(code, django_countries_hdx.country_subregion_name(country), parent)
+
+
+@cache
+def _membership() -> dict[int, tuple[Region, frozenset[str]]]:
+    """Map every region and sub-region code to the region and its ISO country codes."""
+    members: dict[int, tuple[Region, set[str]]] = {}
+    for code, _name in countries:
+        country = Country(code)
+        for region in (region_of(country), subregion_of(country)):
+            if region:
+                members.setdefault(region.code, (region, set()))[1].add(code)
+    return {code: (region, frozenset(codes)) for code, (region, codes) in members.items()}
+
+
+def all_regions() -> list[Region]:
+    """Return every region, each followed by its sub-regions, in alphabetical order."""
+    regions = [region for region, _codes in _membership().values()]
+    top = sorted((r for r in regions if not r.is_subregion), key=lambda r: r.name)
+    ordered = []
+    for region in top:
+        ordered.append(region)
+        ordered += sorted((r for r in regions if r.parent == region.code), key=lambda r: r.name)
+    return ordered
+
+
+def get_region(code: int) -> Region | None:
+    entry = _membership().get(code)
+    return entry[0] if entry else None
+
+
+def country_codes_in(code: int) -> frozenset[str]:
+    """Return the ISO codes of the countries in a region or sub-region."""
+    entry = _membership().get(code)
+    return entry[1] if entry else frozenset()

@@ -1,4 +1,6 @@
 from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.views import defaults
 from django.views.generic import DetailView, TemplateView
 
 from .models import (
@@ -43,3 +45,16 @@ class PracticeDetailView(DetailView):
             Prefetch("source_references", SourceReference.objects.select_related("source")),
         )
     )
+
+
+def page_not_found(request, exception):
+    """Answer unknown API addresses in JSON, like every other API answer."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Server error."}, status=500)
+    return defaults.server_error(request)

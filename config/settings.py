@@ -57,11 +57,17 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "compendium",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "compendium.middleware.ApiCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,8 +124,56 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["compendium.api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "compendium.api.pagination.CompendiumPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["compendium.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
+# Requests per anonymous client (by IP address): "<number>/<second|minute|hour|day>".
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+# How long browsers and proxies may reuse an API answer before revalidating it.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Diaspora Good Practices Compendium API",
+    "DESCRIPTION": (
+        "Read-only access to the compendium of diaspora-engagement good practices that IOM's "
+        "2013 Diaspora Ministerial Conference asked for.\n\n"
+        "**Versioning.** Everything under `/api/v1/` is stable: fields are only ever added, "
+        "never renamed, retyped or removed. A breaking change would come as `/api/v2/`.\n\n"
+        "**Filters.** `/api/v1/practices/` takes exactly the parameters of the public practice "
+        "list. Repeat a parameter to accept several values (`country=MX&country=PH`). Unknown "
+        "parameters and unknown values are answered with 400 and a JSON body naming the "
+        "parameter.\n\n"
+        "**Pages.** `page_size` defaults to 25 and may be 1 to 100; other values are refused "
+        "with 400. A page past the end is a 404.\n\n"
+        "**Caching.** Every answer has an `ETag` and a `Last-Modified` header; send "
+        "`If-None-Match` or `If-Modified-Since` to get 304 Not Modified when nothing changed.\n\n"
+        "**Rate limit.** Anonymous clients may make "
+        + API_ANON_RATE.replace("/", " requests per ")
+        + " (setting `API_ANON_RATE`); beyond it the API answers 429 with `Retry-After`.\n\n"
+        "**Cross-origin.** Any origin may GET."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "compendium.api.schema.document_errors",
+    ],
+}
+
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,6 @@
 import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
 
 from compendium.models import Practice
 
@@ -29,3 +31,16 @@ def hidden_practices(db):
         for status in EditorialStatus
         if status != EditorialStatus.PUBLISHED
     ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Start every test with an empty cache: throttling and freshness dates live there."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()

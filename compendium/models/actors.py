@@ -19,12 +19,14 @@ class Organisation(models.Model):
         ACADEMIA = "academia", _("Academia or research")
         OTHER = "other", _("Other")
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=255)
-    acronym = models.CharField(max_length=30, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.GOVERNMENT)
+    slug = models.SlugField(unique=True, help_text=_("Stable identifier used in URLs and filters."))
+    name = models.CharField(max_length=255, help_text=_("Full name, as the source gives it."))
+    acronym = models.CharField(max_length=30, blank=True, help_text=_("Acronym, if any."))
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.GOVERNMENT, help_text=_("Kind of organisation.")
+    )
     country = CountryField(blank=True, help_text=_("Leave empty for international organisations."))
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, help_text=_("Official website, if known."))
 
     objects = SlugManager()
 
@@ -41,11 +43,13 @@ class Organisation(models.Model):
 class Source(models.Model):
     """A document that practices are drawn from, such as the 2013 conference report."""
 
-    slug = models.SlugField(unique=True)
-    title = models.CharField(max_length=255)
-    publisher = models.CharField(max_length=255, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
-    url = models.URLField(blank=True)
+    slug = models.SlugField(unique=True, help_text=_("Stable identifier of the document."))
+    title = models.CharField(max_length=255, help_text=_("Full title of the document."))
+    publisher = models.CharField(max_length=255, blank=True, help_text=_("Who published it."))
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Year of the document.")
+    )
+    url = models.URLField(blank=True, help_text=_("Where to read it online, if anywhere."))
 
     objects = SlugManager()
 

@@ -59,7 +59,9 @@ class PracticeCountry(models.Model):
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="countries")
     country = CountryField(db_index=True)
-    role = models.CharField(max_length=10, choices=Role, default=Role.ORIGIN)
+    role = models.CharField(
+        max_length=10, choices=Role, default=Role.ORIGIN, help_text=_("The country's role.")
+    )
 
     objects = PracticeCountryManager()
 
@@ -105,7 +107,9 @@ class PracticeOrganisation(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="practice_roles"
     )
-    role = models.CharField(max_length=15, choices=Role, default=Role.LEAD)
+    role = models.CharField(
+        max_length=15, choices=Role, default=Role.LEAD, help_text=_("The organisation's role.")
+    )
 
     objects = PracticeOrganisationManager()
 
@@ -138,7 +142,9 @@ class KeyFigure(models.Model):
     )
     value = models.DecimalField(max_digits=20, decimal_places=2)
     unit = models.CharField(max_length=40, blank=True, help_text=_("e.g. USD, %, people."))
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Year the figure refers to, if the source gives one.")
+    )
 
     objects = KeyFigureManager()
 
@@ -166,7 +172,7 @@ class SourceReference(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="references")
     chapter = models.CharField(max_length=120, help_text=_("e.g. Chapter 3, Annex."))
     section = models.CharField(max_length=255, blank=True, help_text=_("The section heading."))
-    page = models.CharField(max_length=20, blank=True)
+    page = models.CharField(max_length=20, blank=True, help_text=_("Page number, if known."))
     excerpt = models.TextField(
         max_length=400,
         blank=True,
@@ -214,7 +220,9 @@ class PracticeRelation(models.Model):
     to_practice = models.ForeignKey(
         Practice, on_delete=models.CASCADE, related_name="incoming_relations"
     )
-    kind = models.CharField(max_length=15, choices=Kind, default=Kind.SIMILAR)
+    kind = models.CharField(
+        max_length=15, choices=Kind, default=Kind.SIMILAR, help_text=_("How the practices relate.")
+    )
 
     objects = PracticeRelationManager()
 

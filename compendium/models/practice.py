@@ -20,6 +20,12 @@ class PracticeQuerySet(models.QuerySet):
         """Return the practices the public may see: the only gate to public visibility."""
         return self.filter(editorial_status=Practice.EditorialStatus.PUBLISHED)
 
+    def search(self, query):
+        """Return the practices matching a free-text query, best matches first."""
+        from ..search import search_practices  # the search module imports these models
+
+        return search_practices(self, query)
+
 
 def year_in_range(field):
     """Return a condition that holds when the year field is empty or plausible."""
@@ -99,11 +105,20 @@ class Practice(models.Model):
         "self", through="PracticeRelation", symmetrical=False, blank=True
     )
 
-    scope = models.CharField(max_length=20, choices=Scope, blank=True)
-    start_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    scope = models.CharField(
+        max_length=20, choices=Scope, blank=True, help_text=_("Geographic scope, if known.")
+    )
+    start_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Year it started, only as a source states it.")
+    )
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Year it ended, only as a source states it.")
+    )
     implementation_status = models.CharField(
-        max_length=20, choices=ImplementationStatus, default=ImplementationStatus.UNKNOWN
+        max_length=20,
+        choices=ImplementationStatus,
+        default=ImplementationStatus.UNKNOWN,
+        help_text=_("Where the practice stands, as its sources describe it."),
     )
     evidence_level = models.CharField(
         max_length=30,
@@ -111,15 +126,27 @@ class Practice(models.Model):
         default=EvidenceLevel.NOT_EVALUATED,
         help_text=_("Most practices called good have never been evaluated: say so."),
     )
-    evidence_note = models.TextField(blank=True)
+    evidence_note = models.TextField(
+        blank=True, help_text=_("What the sources say about evaluation, if anything.")
+    )
 
     editorial_status = models.CharField(
-        max_length=20, choices=EditorialStatus, default=EditorialStatus.DRAFT, db_index=True
+        max_length=20,
+        choices=EditorialStatus,
+        default=EditorialStatus.DRAFT,
+        db_index=True,
+        help_text=_("Only published practices are public."),
     )
     # Defaults rather than auto_now: fixtures load with raw saves, which skip auto_now.
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now, editable=False)
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text=_("When the entry was created.")
+    )
+    updated_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text=_("When the entry last changed.")
+    )
+    first_published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text=_("When the entry was first published.")
+    )
     last_verified_on = models.DateField(
         null=True,
         blank=True,

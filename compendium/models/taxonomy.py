@@ -16,7 +16,7 @@ class Term(models.Model):
     """A named entry of a controlled vocabulary, addressed by its slug."""
 
     slug = models.SlugField(unique=True, help_text=_("Stable identifier used in URLs and filters."))
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=120, help_text=_("Name shown to readers."))
     description = models.TextField(
         blank=True, help_text=_("Two or three sentences that explain the term to a reader.")
     )
@@ -89,10 +89,12 @@ class GcmObjective(models.Model):
     """An objective of the 2018 Global Compact for Safe, Orderly and Regular Migration."""
 
     number = models.PositiveSmallIntegerField(
-        unique=True, validators=[MinValueValidator(1), MaxValueValidator(23)]
+        unique=True,
+        validators=[MinValueValidator(1), MaxValueValidator(23)],
+        help_text=_("Objective number, 1 to 23."),
     )
     title = models.CharField(max_length=200, help_text=_("Short title."))
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, help_text=_("What the objective asks of states."))
 
     objects = GcmObjectiveManager()
 

@@ -1,0 +1,27 @@
+"""When the compendium last changed: the Last-Modified of every API answer.
+
+Kept in the cache rather than read from the database so that answering a conditional
+request costs no query; any save or delete of a compendium row moves it forward.
+"""
+
+from datetime import UTC, datetime
+
+from django.core.cache import cache
+
+CACHE_KEY = "compendium:last-modified"
+
+
+def _now() -> datetime:
+    # HTTP dates have whole seconds: round down so comparisons with If-Modified-Since hold.
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def last_modified() -> datetime:
+    """Return when the compendium last changed (or when this cache first heard of it)."""
+    cache.add(CACHE_KEY, _now(), timeout=None)
+    return cache.get(CACHE_KEY) or _now()
+
+
+def touch(**_signal_kwargs) -> None:
+    """Record that the compendium changed now."""
+    cache.set(CACHE_KEY, _now(), timeout=None)

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from .freshness import last_modified
+
+
+class ApiCacheHeadersMiddleware:
+    """Give successful API reads a Last-Modified date and public caching headers.
+
+    Django's ConditionalGetMiddleware, which sits above this one, then adds the ETag and
+    answers If-None-Match and If-Modified-Since with 304.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and request.method in ("GET", "HEAD")
+            and response.status_code == 200
+        ):
+            if not response.has_header("Last-Modified"):
+                response["Last-Modified"] = http_date(last_modified().timestamp())
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+        return response
