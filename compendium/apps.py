@@ -8,6 +8,9 @@ class CompendiumConfig(AppConfig):
     verbose_name = _("Diaspora good practices compendium")
 
     def ready(self):
-        from . import signals
+        from django.db.models.signals import post_migrate
+
+        from . import roles, signals
 
         signals.connect()
+        post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="compendium-roles")

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "simple_history",
+    "import_export",
     "compendium",
 ]
 
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -169,6 +172,13 @@ SPECTACULAR_SETTINGS = {
         "compendium.api.schema.document_errors",
     ],
 }
+
+# Public suggestions allowed per client address in each window (seconds).
+SUGGESTIONS_PER_WINDOW = int(os.environ.get("SUGGESTIONS_PER_WINDOW", "5"))
+SUGGESTIONS_WINDOW = int(os.environ.get("SUGGESTIONS_WINDOW", "3600"))
+# Refuse request bodies over 1 MB: nothing the public may send needs more.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -1,10 +1,12 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from compendium import roles
 from compendium.models import Practice
 
-from .factories import PracticeFactory
+from .factories import PracticeCountryFactory, PracticeFactory, SourceReferenceFactory, ThemeFactory
 
 EditorialStatus = Practice.EditorialStatus
 
@@ -44,3 +46,33 @@ def fresh_cache():
 @pytest.fixture
 def api_client():
     return APIClient()
+
+
+def staff_user(username: str, role: str):
+    user = User.objects.create_user(username, password="correct-horse-battery", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return staff_user("editor", roles.EDITOR)
+
+
+@pytest.fixture
+def publisher(db):
+    return staff_user("publisher", roles.PUBLISHER)
+
+
+@pytest.fixture
+def complete_draft(db):
+    """A draft that has everything publication requires."""
+    practice = PracticeFactory(
+        title="Mobile consulates",
+        slug="guatemala-mobile-consulates",
+        editorial_status=EditorialStatus.DRAFT,
+    )
+    practice.themes.add(ThemeFactory())
+    PracticeCountryFactory(practice=practice, country="GT")
+    SourceReferenceFactory(practice=practice)
+    return practice

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from compendium.admin import PracticeAdminForm
+from compendium.admin.practice import PracticeAdminForm
 from compendium.models import Pillar, Practice, PracticeCountry
 
 from .factories import (
@@ -46,8 +46,14 @@ def test_database_rejects_duplicate_slug():
     assert_rejected_by_database(slug="mexico-tres-por-uno")
 
 
-def test_database_rejects_practice_without_primary_pillar():
-    assert_rejected_by_database(primary_pillar=None)
+@pytest.mark.parametrize("status", ["in-review", "published", "archived"])
+def test_database_rejects_practice_past_submission_without_primary_pillar(status):
+    assert_rejected_by_database(primary_pillar=None, editorial_status=status)
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted"])
+def test_drafts_and_suggestions_may_wait_for_a_pillar(status):
+    assert PracticeFactory(primary_pillar=None, editorial_status=status).pk
 
 
 def test_practice_holds_exactly_one_primary_pillar():

@@ -7,6 +7,7 @@ from .details import (
     SourceReference,
 )
 from .practice import Practice, PracticeQuerySet
+from .suggestion import Suggestion
 from .taxonomy import (
     GcmObjective,
     InstrumentFamily,
@@ -30,6 +31,7 @@ __all__ = [
     "PracticeRelation",
     "Source",
     "SourceReference",
+    "Suggestion",
     "TargetGroup",
     "Theme",
 ]

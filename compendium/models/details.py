@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from ..geography import region_of, subregion_of
 from .actors import Organisation, Source
@@ -64,6 +65,7 @@ class PracticeCountry(models.Model):
     )
 
     objects = PracticeCountryManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("country")
@@ -112,6 +114,7 @@ class PracticeOrganisation(models.Model):
     )
 
     objects = PracticeOrganisationManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("organisation")
@@ -147,6 +150,7 @@ class KeyFigure(models.Model):
     )
 
     objects = KeyFigureManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]
@@ -182,6 +186,7 @@ class SourceReference(models.Model):
     )
 
     objects = SourceReferenceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]
@@ -225,6 +230,7 @@ class PracticeRelation(models.Model):
     )
 
     objects = PracticeRelationManager()
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .taxonomy import GcmObjective, InstrumentType, Pillar, TargetGroup, Theme
 
@@ -87,7 +88,12 @@ class Practice(models.Model):
     )
 
     primary_pillar = models.ForeignKey(
-        Pillar, on_delete=models.PROTECT, related_name="primary_practices"
+        Pillar,
+        on_delete=models.PROTECT,
+        related_name="primary_practices",
+        null=True,
+        blank=True,
+        help_text=_("The one pillar the practice mainly serves; required from review on."),
     )
     secondary_pillars = models.ManyToManyField(
         Pillar, blank=True, related_name="secondary_practices"
@@ -147,6 +153,10 @@ class Practice(models.Model):
     first_published_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text=_("When the entry was first published.")
     )
+    editorial_note = models.TextField(
+        blank=True,
+        help_text=_("Staff only: what a publisher asks to change before publication."),
+    )
     last_verified_on = models.DateField(
         null=True,
         blank=True,
@@ -154,6 +164,10 @@ class Practice(models.Model):
     )
 
     objects = PracticeQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=[secondary_pillars, themes, instruments, gcm_objectives, target_groups],
+        excluded_fields=["updated_at"],
+    )
 
     class Meta:
         ordering = ["title"]
@@ -170,6 +184,16 @@ class Practice(models.Model):
                 | Q(end_year__gte=F("start_year")),
                 name="practice_ends_after_it_starts",
             ),
+            # Drafts and public suggestions may wait for a pillar; nothing further along may.
+            models.CheckConstraint(
+                condition=Q(primary_pillar__isnull=False)
+                | Q(editorial_status__in=["draft", "submitted"]),
+                name="practice_has_primary_pillar_from_review_on",
+            ),
+        ]
+        permissions = [
+            ("publish_practice", _("Can publish practices and send them back")),
+            ("archive_practice", _("Can archive practices")),
         ]
 
     def __str__(self):

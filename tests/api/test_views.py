@@ -1,4 +1,5 @@
 import pytest
+from django.test import override_settings
 
 from compendium.models import Practice
 
@@ -30,6 +31,7 @@ LIST_ENDPOINTS = {
 }
 
 
+@override_settings(SIMPLE_HISTORY_ENABLED=False)  # history rows would only slow this down
 def full_practices(count: int) -> None:
     """Create published practices with every kind of related row."""
     theme = ThemeFactory()

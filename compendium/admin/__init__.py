@@ -1,0 +1,3 @@
+from . import practice, vocabularies
+
+__all__ = ["practice", "vocabularies"]

@@ -1,0 +1,91 @@
+"""Admin actions: the editorial workflow's transitions, and marking entries verified."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from ..workflow import TRANSITIONS, TransitionRefused, apply_transition
+
+
+def apply_to_selection(modeladmin, request, queryset, name: str, note: str = "") -> None:
+    """Apply one transition to every selected practice, reporting each refusal."""
+    done = 0
+    for practice in queryset:
+        try:
+            apply_transition(practice, name, user=request.user, note=note)
+        except TransitionRefused as refusal:
+            modeladmin.message_user(request, str(refusal), messages.ERROR)
+        else:
+            done += 1
+    if done:
+        transition = TRANSITIONS[name]
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d practice %(action)s.", "%(count)d practices %(action)s.", done
+            )
+            % {"count": done, "action": transition.past_tense},
+            messages.SUCCESS,
+        )
+
+
+def transition_action(name: str, permission: str):
+    transition = TRANSITIONS[name]
+
+    @admin.action(description=transition.label, permissions=[permission])
+    def action(modeladmin, request, queryset):
+        apply_to_selection(modeladmin, request, queryset, name)
+
+    action.__name__ = name
+    return action
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the editor"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("What should change before the practice can be published?"),
+    )
+
+
+@admin.action(description=_("Send back to draft, with a note"), permissions=["publish"])
+def send_back(modeladmin, request, queryset):
+    """Ask for the note on an intermediate page, then send the selection back."""
+    form = SendBackForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        apply_to_selection(modeladmin, request, queryset, "send_back", form.cleaned_data["note"])
+        return None
+    return TemplateResponse(
+        request,
+        "admin/compendium/practice/send_back.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": _("Send back to draft"),
+            "form": form,
+            "queryset": queryset,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+@admin.action(description=_("Mark as verified today"), permissions=["change"])
+def mark_verified(modeladmin, request, queryset):
+    count = queryset.update(last_verified_on=timezone.localdate())
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d practice marked as verified.", "%(count)d practices marked as verified.", count)
+        % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+submit = transition_action("submit", "change")
+review = transition_action("review", "publish")
+publish = transition_action("publish", "publish")
+archive = transition_action("archive", "archive")

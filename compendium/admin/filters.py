@@ -1,0 +1,61 @@
+"""Changelist filters that Django's field filters cannot express."""
+
+from datetime import timedelta
+
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .. import geography
+from ..models import PracticeCountry
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        used = set(PracticeCountry.objects.values_list("country", flat=True).distinct())
+        return [(code, name) for code, name in countries if code in used]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(countries__country=self.value()).distinct()
+        return queryset
+
+
+class RegionFilter(admin.SimpleListFilter):
+    title = _("region")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(region.code), f"– {region.name}" if region.is_subregion else region.name)
+            for region in geography.all_regions()
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            codes = geography.country_codes_in(int(self.value()))
+            return queryset.filter(countries__country__in=codes).distinct()
+        return queryset
+
+
+class VerifiedFilter(admin.SimpleListFilter):
+    title = _("last verified")
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("stale", _("Not in the last 12 months")),
+            ("recent", _("In the last 12 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        year_ago = timezone.localdate() - timedelta(days=365)
+        if self.value() == "stale":
+            return queryset.exclude(last_verified_on__gte=year_ago)
+        if self.value() == "recent":
+            return queryset.filter(last_verified_on__gte=year_ago)
+        return queryset

@@ -1,0 +1,212 @@
+from django import forms
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..models import (
+    KeyFigure,
+    Practice,
+    PracticeCountry,
+    PracticeOrganisation,
+    PracticeRelation,
+    SourceReference,
+    Suggestion,
+)
+from ..resources import PracticeResource
+from . import actions
+from .filters import CountryFilter, RegionFilter, VerifiedFilter
+
+# Django's own select2, applied to plain choice lists (countries are not a table).
+SELECT2 = forms.Media(
+    js=[
+        "admin/js/vendor/jquery/jquery.min.js",
+        "admin/js/vendor/select2/select2.full.min.js",
+        "admin/js/jquery.init.js",
+        "compendium/admin/searchable-select.js",
+    ],
+    css={"screen": ["admin/css/vendor/select2/select2.min.css"]},
+)
+
+
+class PracticeCountryForm(forms.ModelForm):
+    class Meta:
+        model = PracticeCountry
+        fields = ["country", "role"]
+        widgets = {"country": forms.Select(attrs={"class": "searchable-select"})}
+
+
+class PracticeCountryInline(admin.TabularInline):
+    model = PracticeCountry
+    form = PracticeCountryForm
+    extra = 0
+
+    @property
+    def media(self):
+        return super().media + SELECT2
+
+
+class PracticeOrganisationInline(admin.TabularInline):
+    model = PracticeOrganisation
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class KeyFigureInline(admin.TabularInline):
+    model = KeyFigure
+    extra = 0
+
+
+class SourceReferenceInline(admin.StackedInline):
+    model = SourceReference
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+class PracticeRelationInline(admin.TabularInline):
+    model = PracticeRelation
+    fk_name = "from_practice"
+    autocomplete_fields = ["to_practice"]
+    extra = 0
+    verbose_name = _("related practice")
+    verbose_name_plural = _("related practices")
+
+
+class SuggestionInline(admin.StackedInline):
+    model = Suggestion
+    readonly_fields = ["source_url", "contact_email", "countries", "submitted_at"]
+    fields = readonly_fields
+    can_delete = False
+    extra = 0
+    max_num = 0
+    verbose_name_plural = _("suggested by the public")
+
+
+class PracticeAdminForm(forms.ModelForm):
+    class Meta:
+        model = Practice
+        fields = "__all__"  # noqa: DJ007 - the admin picks the fields through its fieldsets
+
+    def clean(self):
+        cleaned = super().clean()
+        primary = cleaned.get("primary_pillar")
+        if primary and primary in (cleaned.get("secondary_pillars") or []):
+            self.add_error(
+                "secondary_pillars", _("The primary pillar cannot also be a secondary pillar.")
+            )
+        return cleaned
+
+
+@admin.register(Practice)
+class PracticeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    form = PracticeAdminForm
+    resource_classes = [PracticeResource]
+    list_display = [
+        "title",
+        "primary_pillar",
+        "country_list",
+        "editorial_status",
+        "updated_at",
+        "last_verified_on",
+    ]
+    list_filter = [
+        "editorial_status",
+        "primary_pillar",
+        "themes",
+        "instruments__family",
+        "instruments",
+        RegionFilter,
+        CountryFilter,
+        ("organisations", admin.RelatedOnlyFieldListFilter),
+        "evidence_level",
+        "implementation_status",
+        VerifiedFilter,
+    ]
+    list_select_related = ["primary_pillar"]
+    list_per_page = 50
+    search_fields = ["title", "summary", "description", "organisations__name", "organisations__acronym"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["instruments"]
+    filter_horizontal = ["secondary_pillars", "themes", "gcm_objectives", "target_groups"]
+    readonly_fields = ["editorial_status", "created_at", "updated_at", "first_published_at"]
+    date_hierarchy = "updated_at"
+    actions = [
+        actions.submit,
+        actions.review,
+        actions.publish,
+        actions.send_back,
+        actions.archive,
+        actions.mark_verified,
+    ]
+    inlines = [
+        PracticeCountryInline,
+        PracticeOrganisationInline,
+        KeyFigureInline,
+        SourceReferenceInline,
+        PracticeRelationInline,
+        SuggestionInline,
+    ]
+    history_list_display = ["editorial_status"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description"]}),
+        (_("Details"), {"fields": ["activities", "results", "lessons", "transferability"]}),
+        (
+            _("Classification"),
+            {
+                "fields": [
+                    "primary_pillar",
+                    "secondary_pillars",
+                    "themes",
+                    "instruments",
+                    "gcm_objectives",
+                    "target_groups",
+                    "scope",
+                ]
+            },
+        ),
+        (_("Time and status"), {"fields": ["start_year", "end_year", "implementation_status"]}),
+        (_("Evidence"), {"fields": ["evidence_level", "evidence_note"]}),
+        (
+            _("Editorial"),
+            {
+                "fields": [
+                    "editorial_status",
+                    "editorial_note",
+                    "last_verified_on",
+                    "created_at",
+                    "updated_at",
+                    "first_published_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description=_("countries"))
+    def country_list(self, practice):
+        return ", ".join(link.country.name for link in practice.countries.all())
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find practices by the names of their countries."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip().lower()
+        codes = [code for code, name in countries if term and term in name.lower()]
+        if codes:
+            results |= queryset.filter(countries__country__in=codes)
+            may_have_duplicates = True
+        return results, may_have_duplicates
+
+    def view_on_site(self, practice):
+        if practice.is_published:
+            return practice.get_absolute_url()
+        return reverse("compendium:practice-preview", kwargs={"slug": practice.slug})
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("compendium.publish_practice")
+
+    def has_archive_permission(self, request):
+        return request.user.has_perm("compendium.archive_practice")
