@@ -18,7 +18,9 @@ class SuggestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=5000,
         min_length=30,
-        help_text=_("Who does what, where, since when, with what results. At most 5,000 characters."),
+        help_text=_(
+            "Who does what, where, since when, with what results. At most 5,000 characters."
+        ),
     )
     source_url = forms.URLField(
         label=_("Where is it documented?"),

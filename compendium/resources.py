@@ -2,9 +2,12 @@
 
 Vocabulary terms are given by slug, GCM objectives by number, countries as ISO codes
 with an optional role (``MX:origin|US:host``). Imported practices start as drafts;
-existing ones, matched by slug, keep their editorial status.
+existing ones, matched by slug, keep their editorial status: the workflow, not an
+import, decides what is public.
 """
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django_countries import countries
 from import_export import fields, resources, widgets
 
@@ -53,9 +56,16 @@ class CountriesWidget(widgets.Widget):
         return links
 
     def render(self, value, obj=None, **kwargs):
-        if obj is None:
-            return ""
-        return SEPARATOR.join(f"{link.country.code}:{link.role}" for link in obj.countries.all())
+        # Previews compare with a practice not saved yet, which has no rows to show.
+        links = value.all() if value is not None and value.instance.pk else []
+        return SEPARATOR.join(f"{link.country.code}:{link.role}" for link in links)
+
+
+class CountriesField(fields.Field):
+    """Hold the parsed countries until the practice is saved (see after_save_instance)."""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        instance._country_links = self.clean(row, **kwargs)
 
 
 def terms(model, field="slug"):
@@ -83,7 +93,13 @@ class PracticeResource(resources.ModelResource):
     target_groups = fields.Field(
         attribute="target_groups", column_name="target_groups", widget=terms(TargetGroup)
     )
-    countries = fields.Field(attribute="country_links", column_name="countries", widget=CountriesWidget())
+    # Named apart from the model's reverse relation, which import-export would use instead.
+    country_roles = CountriesField(
+        attribute="countries", column_name="countries", widget=CountriesWidget()
+    )
+    editorial_status = fields.Field(
+        attribute="editorial_status", column_name="editorial_status", readonly=True
+    )
 
     class Meta:
         model = Practice
@@ -103,7 +119,7 @@ class PracticeResource(resources.ModelResource):
             "instruments",
             "gcm_objectives",
             "target_groups",
-            "countries",
+            "country_roles",
             "scope",
             "start_year",
             "end_year",
@@ -114,20 +130,46 @@ class PracticeResource(resources.ModelResource):
             "last_verified_on",
         ]
         export_order = fields
-        # Workflow, not imports, decides what is public.
-        readonly_fields = ["editorial_status"]
         clean_model_instances = True
         skip_unchanged = False
         use_transactions = True
 
-    def export_field(self, field, instance, **kwargs):
-        if field.column_name == "countries":
-            return field.widget.render(None, obj=instance)
-        return super().export_field(field, instance, **kwargs)
+    def import_instance(self, instance, row, **kwargs):
+        """Check many-to-many columns with the others, so errors name row and column."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors.setdefault(field.attribute, []).append(str(error))
+        if errors:
+            raise ValidationError(errors)
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        """Import all rows or none: one invalid row rolls back the valid ones too."""
+        with transaction.atomic():
+            result = super().import_data(dataset, dry_run, raise_errors, **kwargs)
+            if result.has_validation_errors() or result.has_errors():
+                transaction.set_rollback(True)
+        return result
 
     def get_export_queryset(self, request=None, **kwargs):
-        return super().get_export_queryset(request, **kwargs).prefetch_related(
-            "countries", "secondary_pillars", "themes", "instruments", "gcm_objectives", "target_groups"
+        return (
+            super()
+            .get_export_queryset(request, **kwargs)
+            .prefetch_related(
+                "countries",
+                "secondary_pillars",
+                "themes",
+                "instruments",
+                "gcm_objectives",
+                "target_groups",
+            )
         )
 
     def before_save_instance(self, instance, row, **kwargs):
@@ -135,7 +177,7 @@ class PracticeResource(resources.ModelResource):
             instance.editorial_status = Practice.EditorialStatus.DRAFT
 
     def after_save_instance(self, instance, row, **kwargs):
-        links = getattr(instance, "country_links", None)
+        links = getattr(instance, "_country_links", None)
         if links is None:
             return
         instance.countries.all().delete()

@@ -30,10 +30,14 @@ VOCABULARY_MODELS = [
 
 def editor_permissions() -> set[str]:
     """Create and edit practices and send them to review; never publish or archive."""
-    codenames = {f"{action}_{model}" for model in PRACTICE_MODELS for action in ("add", "change", "view")}
+    codenames = {
+        f"{action}_{model}" for model in PRACTICE_MODELS for action in ("add", "change", "view")
+    }
     # Removing a country or a source row from a practice is an edit of the practice.
     codenames |= {f"delete_{model}" for model in PRACTICE_MODELS if model != "practice"}
-    codenames |= {f"{action}_{model}" for model in REFERENCE_MODELS for action in ("add", "change", "view")}
+    codenames |= {
+        f"{action}_{model}" for model in REFERENCE_MODELS for action in ("add", "change", "view")
+    }
     codenames |= {f"view_{model}" for model in VOCABULARY_MODELS}
     return codenames
 

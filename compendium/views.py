@@ -14,7 +14,6 @@ from django.views import defaults
 from django.views.generic import DetailView, FormView, TemplateView
 
 from .forms import SuggestionForm
-
 from .models import (
     InstrumentType,
     Pillar,
@@ -84,7 +83,9 @@ class SuggestView(FormView):
         cache.add(key, 0, timeout=settings.SUGGESTIONS_WINDOW)
         if cache.incr(key) > settings.SUGGESTIONS_PER_WINDOW:
             form = self.get_form()
-            form.add_error(None, _("You have sent many suggestions in a short time. Please try again later."))
+            form.add_error(
+                None, _("You have sent many suggestions in a short time. Please try again later.")
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 

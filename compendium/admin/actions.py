@@ -25,9 +25,7 @@ def apply_to_selection(modeladmin, request, queryset, name: str, note: str = "")
         transition = TRANSITIONS[name]
         modeladmin.message_user(
             request,
-            ngettext(
-                "%(count)d practice %(action)s.", "%(count)d practices %(action)s.", done
-            )
+            ngettext("%(count)d practice %(action)s.", "%(count)d practices %(action)s.", done)
             % {"count": done, "action": transition.past_tense},
             messages.SUCCESS,
         )
@@ -79,7 +77,11 @@ def mark_verified(modeladmin, request, queryset):
     count = queryset.update(last_verified_on=timezone.localdate())
     modeladmin.message_user(
         request,
-        ngettext("%(count)d practice marked as verified.", "%(count)d practices marked as verified.", count)
+        ngettext(
+            "%(count)d practice marked as verified.",
+            "%(count)d practices marked as verified.",
+            count,
+        )
         % {"count": count},
         messages.SUCCESS,
     )

@@ -126,7 +126,13 @@ class PracticeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     ]
     list_select_related = ["primary_pillar"]
     list_per_page = 50
-    search_fields = ["title", "summary", "description", "organisations__name", "organisations__acronym"]
+    search_fields = [
+        "title",
+        "summary",
+        "description",
+        "organisations__name",
+        "organisations__acronym",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["instruments"]
     filter_horizontal = ["secondary_pillars", "themes", "gcm_objectives", "target_groups"]

@@ -71,5 +71,3 @@ class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     search_fields = ["title", "publisher"]
     prepopulated_fields = {"slug": ["title"]}
-
-

@@ -13,7 +13,9 @@ class Suggestion(models.Model):
 
     practice = models.OneToOneField(Practice, on_delete=models.CASCADE, related_name="suggestion")
     countries = CountryField(
-        multiple=True, blank=True, help_text=_("Countries the visitor named; roles are for editors.")
+        multiple=True,
+        blank=True,
+        help_text=_("Countries the visitor named; roles are for editors."),
     )
     source_url = models.URLField(
         max_length=500, help_text=_("Where the visitor says the practice is documented.")
