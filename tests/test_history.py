@@ -63,8 +63,18 @@ def test_changes_to_inline_rows_are_recorded(client, editor, draft_practice):
 
     client.post(f"{CHANGELIST}{draft_practice.pk}/change/", data)
 
-    added = draft_practice.countries.get().history.get()
+    link = draft_practice.countries.get()
+    added = link.history.get()
+    data.update(
+        {"countries-INITIAL_FORMS": "1", "countries-0-id": link.pk, "countries-0-role": "host"}
+    )
+    client.post(f"{CHANGELIST}{draft_practice.pk}/change/", data)
+
+    history_page = client.get(f"{CHANGELIST}{draft_practice.pk}/history/").content.decode()
     assert (added.history_type, added.country.code, added.history_user) == ("+", "PH", editor)
+    assert "Country: Philippines (Host or residence country)" in history_page
+    assert "role: origin → host" in history_page
+    assert "added" in history_page
 
 
 def test_a_past_version_can_be_restored(client, publisher, draft_practice):

@@ -18,6 +18,7 @@ from ..models import (
 from ..resources import PracticeResource
 from . import actions
 from .filters import CountryFilter, RegionFilter, VerifiedFilter
+from .history import row_changes
 
 # Django's own select2, applied to plain choice lists (countries are not a table).
 SELECT2 = forms.Media(
@@ -155,6 +156,7 @@ class PracticeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         SuggestionInline,
     ]
     history_list_display = ["editorial_status"]
+    object_history_template = "admin/compendium/practice/object_history.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (_("Details"), {"fields": ["activities", "results", "lessons", "transferability"]}),
@@ -191,6 +193,11 @@ class PracticeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Show changes to the practice's countries, organisations, figures and sources too."""
+        extra_context = {**(extra_context or {}), "row_changes": row_changes(object_id)}
+        return super().history_view(request, object_id, extra_context=extra_context)
 
     @admin.display(description=_("countries"))
     def country_list(self, practice):

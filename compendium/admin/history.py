@@ -1,0 +1,61 @@
+"""The change log of a practice's own rows, shown on the practice's history page."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..models import (
+    KeyFigure,
+    PracticeCountry,
+    PracticeOrganisation,
+    PracticeRelation,
+    SourceReference,
+)
+
+# Each kind of row, and the field that points to its practice.
+ROWS = [
+    (PracticeCountry, "practice_id"),
+    (PracticeOrganisation, "practice_id"),
+    (KeyFigure, "practice_id"),
+    (SourceReference, "practice_id"),
+    (PracticeRelation, "from_practice_id"),
+]
+ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
+
+
+@dataclass
+class RowChange:
+    date: datetime
+    user: object
+    kind: str
+    row: str
+    action: str
+    changes: list[str]
+
+
+def row_changes(practice_id, limit: int = 500) -> list[RowChange]:
+    """Return the changes to the practice's rows, newest first, each with what changed."""
+    changes = []
+    for model, key in ROWS:
+        records = list(
+            model.history.filter(**{key: practice_id})
+            .select_related("history_user")
+            .order_by("id", "history_date")[:limit]
+        )
+        previous = None
+        for record in records:
+            changed = []
+            if previous is not None and previous.id == record.id and record.history_type == "~":
+                delta = record.diff_against(previous)
+                changed = [f"{c.field}: {c.old} → {c.new}" for c in delta.changes]
+            changes.append(
+                RowChange(
+                    date=record.history_date,
+                    user=record.history_user,
+                    kind=str(model._meta.verbose_name),
+                    row=str(record.instance),
+                    action=ACTIONS[record.history_type],
+                    changes=changed,
+                )
+            )
+            previous = record
+    return sorted(changes, key=lambda change: change.date, reverse=True)[:limit]
