@@ -7,6 +7,21 @@ from django.core.management import call_command
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
+# The parts of the 2013 conference report, in reading order: the values of a
+# source reference's chapter.
+REPORT_PARTS = [
+    "Foreword",
+    "Introduction",
+    "Deliberations and recommendations",
+    "Chapter 1",
+    "Chapter 2",
+    "Chapter 3",
+    "Chapter 4",
+    "Chapter 5",
+    "Conclusion",
+    "Annex",
+]
+
 
 def fixture_files() -> list[Path]:
     """Return the vocabularies and organisations first, then every practices file in name order."""

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 from django_countries import countries
 
-from compendium.content import fixture_files, load_compendium
+from compendium.content import REPORT_PARTS, fixture_files, load_compendium
 from compendium.models import (
     KeyFigure,
     Organisation,
@@ -28,18 +28,7 @@ REPORT = (
     / "source"
     / "diaspora-ministerial-conference-2013.txt"
 )
-CHAPTERS = {
-    "Foreword",
-    "Introduction",
-    "Deliberations and recommendations",
-    "Chapter 1",
-    "Chapter 2",
-    "Chapter 3",
-    "Chapter 4",
-    "Chapter 5",
-    "Conclusion",
-    "Annex",
-}
+CHAPTERS = set(REPORT_PARTS)
 
 
 @pytest.fixture(scope="module")

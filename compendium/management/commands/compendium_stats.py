@@ -1,25 +1,13 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Count
 
+from compendium.content import REPORT_PARTS
 from compendium.models import Practice, SourceReference
-
-REPORT_ORDER = [
-    "Foreword",
-    "Introduction",
-    "Deliberations and recommendations",
-    "Chapter 1",
-    "Chapter 2",
-    "Chapter 3",
-    "Chapter 4",
-    "Chapter 5",
-    "Conclusion",
-    "Annex",
-]
 
 
 def chapter_order(chapter: str) -> int:
     """Sort chapters of the 2013 report in reading order, and any other locator after them."""
-    return REPORT_ORDER.index(chapter) if chapter in REPORT_ORDER else len(REPORT_ORDER)
+    return REPORT_PARTS.index(chapter) if chapter in REPORT_PARTS else len(REPORT_PARTS)
 
 
 class Command(BaseCommand):
