@@ -171,3 +171,41 @@ def test_export_contains_relations_and_respects_the_selection(vocabulary, publis
     assert rows[0]["slug"] == "mexico-tres-por-uno"
     assert rows[0]["countries"] == "MX:origin"
     assert rows[0]["editorial_status"] == "published"
+
+
+def export_form(client) -> dict:
+    """Fill the admin's export form: CSV, every column."""
+    page = client.get("/admin/compendium/practice/export/").content.decode()
+    options = re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', page)
+    columns = re.findall(r'name="(practiceresource_\w+)"', page)
+    csv = next(value for value, label in options if label.strip() == "csv")
+    return {"format": csv, "resource": "0", **dict.fromkeys(columns, "on")}
+
+
+def exported_slugs(response) -> list[str]:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return sorted(row["slug"] for row in tablib.Dataset().load(content.decode(), format="csv").dict)
+
+
+def test_admin_exports_the_selected_practices(admin_client, published_practice):
+    factories.PracticeFactory(slug="not-selected")
+
+    form = admin_client.post(
+        "/admin/compendium/practice/",
+        {"action": "export_admin_action", "_selected_action": [published_practice.pk]},
+    )
+    response = admin_client.post(
+        "/admin/compendium/practice/export/",
+        {**export_form(admin_client), "export_items": [published_practice.pk]},
+    )
+
+    assert form.status_code == 200
+    assert exported_slugs(response) == ["mexico-tres-por-uno"]
+
+
+def test_admin_exports_the_filtered_practices(admin_client, published_practice, draft_practice):
+    response = admin_client.post(
+        "/admin/compendium/practice/export/?editorial_status__exact=draft",
+        export_form(admin_client),
+    )
+    assert exported_slugs(response) == ["unfinished-draft"]

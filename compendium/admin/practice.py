@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ExportActionMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import (
@@ -101,7 +101,7 @@ class PracticeAdminForm(forms.ModelForm):
 
 
 @admin.register(Practice)
-class PracticeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     form = PracticeAdminForm
     resource_classes = [PracticeResource]
     list_display = [
