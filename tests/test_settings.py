@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,30 @@ def test_production_starts_with_safe_configuration():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False ['example.org']"
+
+
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "DJANGO_SECRET_KEY": GOOD_KEY + "-not-a-repeated-character-only-key",
+    "DJANGO_ALLOWED_HOSTS": "compendium.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://compendium.example.org",
+}
+
+
+def test_deploy_checks_pass_with_the_documented_production_environment():
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**clean, **PRODUCTION},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_env_example_documents_every_production_variable():
+    example = (Path(__file__).parent.parent / ".env.example").read_text()
+    for name in PRODUCTION:
+        assert f"{name}=" in example
