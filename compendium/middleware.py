@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
@@ -26,3 +27,27 @@ class ApiCacheHeadersMiddleware:
                 response["Last-Modified"] = http_date(last_modified().timestamp())
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off browser features the site never uses (camera, location, payment...)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class QueryStringLimitMiddleware:
+    """Refuse oversized query strings before any view parses them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > settings.MAX_QUERY_STRING_LENGTH:
+            return JsonResponse({"detail": "The query string is too long."}, status=414)
+        return self.get_response(request)

@@ -10,6 +10,7 @@ ERROR = {
 ERRORS = {
     "400": "A parameter is unknown or has a value the endpoint cannot use.",
     "404": "No such item, or a page past the end.",
+    "414": "The query string is longer than 2,048 characters.",
     "429": "Too many requests; retry after the number of seconds in `Retry-After`.",
 }
 
