@@ -88,3 +88,23 @@ def test_env_example_documents_every_production_variable():
     example = (Path(__file__).parent.parent / ".env.example").read_text()
     for name in PRODUCTION:
         assert f"{name}=" in example
+
+
+def test_admin_path_comes_from_the_environment():
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    script = (
+        "import django; django.setup(); from django.urls import reverse; "
+        "print(reverse('admin:index'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_ADMIN_URL": "backoffice/",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "/backoffice/", result.stderr
