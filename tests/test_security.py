@@ -128,3 +128,15 @@ def test_forms_are_protected_against_cross_site_requests(site):
     strict = Client(enforce_csrf_checks=True)
     assert strict.post("/suggest/", {"title": "x"}).status_code == 403
     assert strict.post("/admin/login/", {"username": "a", "password": "b"}).status_code == 403
+
+
+def test_text_from_editors_and_visitors_is_escaped(client):
+    practice = factories.PracticeFactory(
+        title="<b>Bold</b> title", description="<script>alert('x')</script>\n\nSecond paragraph."
+    )
+
+    html = client.get(practice.get_absolute_url()).content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Bold&lt;/b&gt; title" in html

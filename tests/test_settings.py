@@ -84,6 +84,25 @@ def test_deploy_checks_pass_with_the_documented_production_environment():
     assert "System check identified no issues" in result.stdout
 
 
+def test_production_serves_hashed_compressed_static_files_through_whitenoise():
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    script = (
+        "import config.settings as s; "
+        "print(s.STORAGES['staticfiles']['BACKEND']); print(s.MIDDLEWARE[2])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**clean, **PRODUCTION},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ], result.stderr
+
+
 def test_env_example_documents_every_production_variable():
     example = (Path(__file__).parent.parent / ".env.example").read_text()
     for name in PRODUCTION:
