@@ -24,6 +24,11 @@ from ..models import (
 )
 
 
+def api_url(serializer, view_name: str, **kwargs) -> str:
+    """Return the absolute API address of an item linked from a serialized one."""
+    return reverse(view_name, kwargs=kwargs, request=serializer.context.get("request"))
+
+
 class TermSerializer(serializers.ModelSerializer):
     """A vocabulary term as it appears inside a practice."""
 
@@ -96,11 +101,7 @@ class PracticeOrganisationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, link) -> str:
-        return reverse(
-            "api:organisation-detail",
-            kwargs={"slug": link.organisation.slug},
-            request=self.context.get("request"),
-        )
+        return api_url(self, "api:organisation-detail", slug=link.organisation.slug)
 
 
 class KeyFigureSerializer(serializers.ModelSerializer):
@@ -145,11 +146,7 @@ class RelatedPracticeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, relation) -> str:
-        return reverse(
-            "api:practice-detail",
-            kwargs={"slug": relation.to_practice.slug},
-            request=self.context.get("request"),
-        )
+        return api_url(self, "api:practice-detail", slug=relation.to_practice.slug)
 
 
 class PracticeListSerializer(serializers.HyperlinkedModelSerializer):
@@ -306,11 +303,7 @@ class CountrySerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, row) -> str:
-        return reverse(
-            "api:country-detail",
-            kwargs={"code": row["country"].lower()},
-            request=self.context.get("request"),
-        )
+        return api_url(self, "api:country-detail", code=row["country"].lower())
 
 
 class RegionCountSerializer(serializers.Serializer):

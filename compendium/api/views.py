@@ -34,8 +34,7 @@ SLUG = "[-a-zA-Z0-9_]+"
 
 def published_count(path: str = "practices") -> Count:
     """Count the published practices reached through a relation, without duplicates."""
-    published = Practice.EditorialStatus.PUBLISHED
-    return Count(path, filter=Q(**{f"{path}__editorial_status": published}), distinct=True)
+    return Count(path, filter=Q(**{f"{path}__in": Practice.objects.published()}), distinct=True)
 
 
 @looked_up_by("slug", str, "The practice's slug, as in its permalink.")
