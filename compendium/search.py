@@ -1,9 +1,9 @@
 """Full-text search over practices: PostgreSQL's ranked search where available, a plain
 case-insensitive match elsewhere (SQLite), with the same inputs and the same filtering."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django_countries import countries
 
 from .models import PracticeCountry, PracticeOrganisation
@@ -20,15 +20,12 @@ def _actor_matches(term: str) -> Q:
 
 
 def _postgresql_search(queryset: QuerySet, query: str) -> QuerySet:
-    vector = (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector("description", weight="C", config="english")
-    )
+    # search_vector is stored, weighted (title A, summary B, description C) and
+    # GIN-indexed by migration 0005.
     search_query = SearchQuery(query, search_type="websearch", config="english")
     return (
-        queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(Q(document=search_query) | _actor_matches(query))
+        queryset.filter(Q(search_vector=search_query) | _actor_matches(query))
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "title")
     )
 

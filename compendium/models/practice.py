@@ -1,5 +1,6 @@
 """The good practice: the compendium's central record."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -163,10 +164,13 @@ class Practice(models.Model):
         help_text=_("When an editor last checked the entry against its sources."),
     )
 
+    # Filled by a database trigger on PostgreSQL (migration 0005) and unused elsewhere.
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = PracticeQuerySet.as_manager()
     history = HistoricalRecords(
         m2m_fields=[secondary_pillars, themes, instruments, gcm_objectives, target_groups],
-        excluded_fields=["updated_at"],
+        excluded_fields=["updated_at", "search_vector"],
     )
 
     class Meta:
