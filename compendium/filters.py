@@ -5,7 +5,7 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.fields import ModelMultipleChoiceField
@@ -89,6 +89,20 @@ class YearFilter(django_filters.NumberFilter):
         )
 
 
+SORT_CHOICES = [
+    ("relevance", _("Relevance")),
+    ("title", _("Title")),
+    ("newest", _("Newest in the compendium")),
+    ("start-year", _("Start year, latest first")),
+]
+
+SORT_ORDERS = {
+    "title": ["title"],
+    "newest": [F("first_published_at").desc(nulls_last=True), "title"],
+    "start-year": [F("start_year").desc(nulls_last=True), "title"],
+}
+
+
 class PracticeFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -155,14 +169,28 @@ class PracticeFilter(django_filters.FilterSet):
         choices=Practice.EvidenceLevel.choices,
         help_text=_("Evidence level."),
     )
-    year_from = YearFilter(lookup_expr="gte", help_text=_("Started in or after this year."))
-    year_to = YearFilter(lookup_expr="lte", help_text=_("Started in or before this year."))
+    year_from = YearFilter(
+        lookup_expr="gte", label=_("Started from"), help_text=_("Started in or after this year.")
+    )
+    year_to = YearFilter(
+        lookup_expr="lte", label=_("Started until"), help_text=_("Started in or before this year.")
+    )
     q = django_filters.CharFilter(
         method="filter_search",
+        label=_("Search"),
         max_length=200,
         help_text=_(
             "Free-text search over titles, summaries, descriptions, countries and organisations."
         ),
+    )
+
+    # Declared last so that it orders what the search has already ranked.
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES,
+        method="sort_by",
+        empty_label=None,
+        label=_("Sort by"),
+        help_text=_("Order: relevance (when searching), title, newest or start-year."),
     )
 
     class Meta:
@@ -186,6 +214,23 @@ class PracticeFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value: str):
         return queryset.search(value)
+
+    def sort_by(self, queryset, name, value: str):
+        if value in SORT_ORDERS:
+            return queryset.order_by(*SORT_ORDERS[value])
+        return queryset  # relevance: the search's own order, or the default one
+
+    def queryset_without(self, name: str) -> QuerySet:
+        """Return the practices that every active filter but one lets through.
+
+        A facet counts its values among these, so that choosing a value of one facet
+        never hides the other values of that same facet. Call after is_valid().
+        """
+        queryset = self.queryset
+        for filter_name, value in self.form.cleaned_data.items():
+            if filter_name not in (name, "sort"):
+                queryset = self.filters[filter_name].filter(queryset, value)
+        return queryset
 
     @staticmethod
     def _involving(queryset, codes):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import django_countries_hdx
+from django.db.models import Case, IntegerField, Value, When
 from django_countries import countries
 from django_countries.fields import Country
 
@@ -71,3 +72,17 @@ def country_codes_in(code: int) -> frozenset[str]:
     """Return the ISO codes of the countries in a region or sub-region."""
     entry = _membership().get(code)
     return entry[1] if entry else frozenset()
+
+
+def top_level_regions() -> list[Region]:
+    """Return the M49 regions (continents) without their sub-regions."""
+    return [region for region in all_regions() if not region.is_subregion]
+
+
+def region_code(field: str = "country") -> Case:
+    """Return a database expression giving the M49 region code of a country field, or 0."""
+    whens = [
+        When(**{f"{field}__in": sorted(country_codes_in(region.code))}, then=Value(region.code))
+        for region in top_level_regions()
+    ]
+    return Case(*whens, default=Value(0), output_field=IntegerField())

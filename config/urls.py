@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from compendium.health import healthz
+from compendium.sitemaps import SITEMAPS
+from compendium.views import robots_txt
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/v1/", include("compendium.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,6 +1,7 @@
 """The organisations and the source documents that practices refer to."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -35,6 +36,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("compendium:organisation-detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)

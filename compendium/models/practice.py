@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,34 @@ class PracticeQuerySet(models.QuerySet):
     def published(self):
         """Return the practices the public may see: the only gate to public visibility."""
         return self.filter(editorial_status=Practice.EditorialStatus.PUBLISHED)
+
+    def similar_to(self, practice: "Practice"):
+        """Return practices sharing the pillar, instruments or countries, most in common first.
+
+        Reads the practice's instruments and countries from its prefetched rows, so it
+        costs one query.
+        """
+        instruments = [instrument.pk for instrument in practice.instruments.all()]
+        codes = [link.country.code for link in practice.countries.all()]
+        score = (
+            Count("instruments", filter=Q(instruments__in=instruments), distinct=True)
+            + Count("countries__country", filter=Q(countries__country__in=codes), distinct=True)
+            + Case(When(primary_pillar=practice.primary_pillar_id, then=Value(1)), default=Value(0))
+        )
+        # Narrow to practices sharing something before counting, so the cost follows the
+        # number of neighbours rather than the size of the compendium.
+        sharing = Q(
+            pk__in=Practice.instruments.through.objects.filter(
+                instrumenttype__in=instruments
+            ).values("practice")
+        ) | Q(pk__in=practice.countries.model.objects.filter(country__in=codes).values("practice"))
+        return (
+            self.filter(sharing)
+            .exclude(pk=practice.pk)
+            .annotate(similarity=score)
+            .filter(similarity__gt=1)
+            .order_by("-similarity", "title")
+        )
 
     def search(self, query):
         """Return the practices matching a free-text query, best matches first."""

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,6 +44,9 @@ class Pillar(Term):
     class Meta(Term.Meta):
         pass
 
+    def get_absolute_url(self):
+        return reverse("compendium:pillar-detail", kwargs={"slug": self.slug})
+
 
 class Theme(Term):
     """One of the five axes along which the 2013 conference organised its findings."""
@@ -53,6 +57,9 @@ class Theme(Term):
 
     class Meta(Term.Meta):
         pass
+
+    def get_absolute_url(self):
+        return reverse("compendium:theme-detail", kwargs={"slug": self.slug})
 
 
 class InstrumentFamily(Term):
@@ -71,6 +78,9 @@ class InstrumentType(Term):
 
     class Meta(Term.Meta):
         ordering = ["family__position", "position", "name"]
+
+    def get_absolute_url(self):
+        return reverse("compendium:instrument-detail", kwargs={"slug": self.slug})
 
 
 class TargetGroup(Term):

@@ -7,6 +7,7 @@ projected, so that pages need no tile server, no CDN and nothing fetched at run 
 
 import json
 import math
+from itertools import pairwise
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,7 +37,8 @@ def equal_earth(lon: float, lat: float) -> tuple[float, float]:
     t2 = theta * theta
     t6 = t2 * t2 * t2
     t8 = t6 * t2
-    x = 2 * math.sqrt(3) * lam * math.cos(theta) / (3 * (9 * A4 * t8 + 7 * A3 * t6 + 3 * A2 * t2 + A1))
+    slope = 9 * A4 * t8 + 7 * A3 * t6 + 3 * A2 * t2 + A1
+    x = 2 * math.sqrt(3) * lam * math.cos(theta) / (3 * slope)
     y = theta * (A4 * t8 + A3 * t6 + A2 * t2 + A1)
     return x, y
 
@@ -66,6 +68,39 @@ def ring_points(indexes: list[int], arcs: list) -> list[tuple[float, float]]:
         # Each arc starts where the previous one ended; keep that shared point once.
         points.extend(arc[1:] if points else arc)
     return points
+
+
+def split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Cut a closed ring that crosses longitude 180° into pieces that each keep to one side.
+
+    world-atlas joins the halves of Russia and Fiji across 180°, so projecting them as they
+    are would draw lines across the whole map. Each piece starts and ends on the antimeridian,
+    and the path's closing segment runs along it.
+    """
+    jumps = [i for i, (a, b) in enumerate(pairwise(ring), 1) if abs(b[0] - a[0]) > 180]
+    if not jumps:
+        return [ring]
+    if len(jumps) % 2:
+        raise CommandError("A ring goes round a pole, which this map cannot draw.")
+
+    # Start the walk just after a crossing, so that every piece is cut at both ends.
+    open_ring = ring[:-1] if ring[0] == ring[-1] else ring
+    start = jumps[0] % len(open_ring)
+    walk = open_ring[start:] + open_ring[:start] + [open_ring[start]]
+
+    pieces, piece = [], []
+    for (lon0, lat0), (lon1, lat1) in pairwise(walk):
+        if abs(lon1 - lon0) > 180:
+            edge = 180.0 if lon0 > 0 else -180.0
+            # Interpolate the crossing the short way round, past 180° rather than across 0°.
+            far = lon1 + 360 if lon0 > 0 else lon1 - 360
+            lat = lat0 if far == lon0 else lat0 + (lat1 - lat0) * (edge - lon0) / (far - lon0)
+            pieces.append(piece + [(edge, lat)])
+            piece = [(-edge, lat)]
+        piece.append((lon1, lat1))
+    # The walk ends where it began, so the piece still open is the head of the first one.
+    pieces[0] = piece + pieces[0]
+    return pieces
 
 
 def polygons_of(geometry: dict) -> list[list[list[int]]]:
@@ -99,9 +134,9 @@ def path_data(rings: list[list[tuple[int, int]]]) -> str:
     """
     parts = []
     for ring in rings:
-        (x0, y0), rest = ring[0], ring[1:]
+        x0, y0 = ring[0]
         steps = " ".join(
-            f"{tenths(x - px)} {tenths(y - py)}" for (px, py), (x, y) in zip(ring, rest)
+            f"{tenths(x - px)} {tenths(y - py)}" for (px, py), (x, y) in pairwise(ring)
         )
         parts.append(f"M{tenths(x0)} {tenths(y0)}l{steps}z")
     return "".join(parts)
@@ -134,11 +169,12 @@ class Command(BaseCommand):
         features = []
         for geometry in topology["objects"]["countries"]["geometries"]:
             if geometry.get("id") == ANTARCTICA:
-                continue  # Nobody lives there, and it is a large share of the bytes.
+                continue  # No diaspora to show there, and it would be a large share of the bytes.
             rings = [
-                [equal_earth(lon, lat) for lon, lat in ring_points(ring, arcs)]
+                [equal_earth(lon, lat) for lon, lat in piece]
                 for polygon in polygons_of(geometry)
                 for ring in polygon
+                for piece in split_at_antimeridian(ring_points(ring, arcs))
             ]
             features.append((geometry, rings))
 

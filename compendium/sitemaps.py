@@ -1,0 +1,77 @@
+"""The sitemap: every public page, and nothing that is not published."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Count
+from django.urls import reverse
+
+from .models import InstrumentType, Organisation, Pillar, Practice, PracticeCountry, Theme
+
+
+class PracticeSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Practice.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, practice):
+        return practice.updated_at
+
+
+class TermSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            *Pillar.objects.all(),
+            *Theme.objects.all(),
+            *InstrumentType.objects.all(),
+        ]
+
+
+class OrganisationSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        published = Practice.objects.published()
+        return (
+            Organisation.objects.filter(practice_roles__practice__in=published)
+            .distinct()
+            .order_by("slug")
+        )
+
+
+class CountrySitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        rows = (
+            PracticeCountry.objects.filter(practice__in=Practice.objects.published())
+            .values("country")
+            .annotate(count=Count("pk"))
+            .order_by("country")
+        )
+        return [row["country"].lower() for row in rows]
+
+    def location(self, code):
+        return reverse("compendium:country-detail", kwargs={"code": code})
+
+
+class PageSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["home", "practice-list", "country-list", "map", "about"]
+
+    def location(self, name):
+        return reverse(f"compendium:{name}")
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "practices": PracticeSitemap,
+    "terms": TermSitemap,
+    "countries": CountrySitemap,
+    "organisations": OrganisationSitemap,
+}

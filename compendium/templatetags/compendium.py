@@ -1,0 +1,22 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As in django.utils.html.json_script: nothing inside may close the script element.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data: dict):
+    """Embed schema.org metadata as a JSON-LD script element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>',
+        context.get("CSP_NONCE", ""),
+        mark_safe(payload),  # escaped above for the script context
+    )

@@ -1,0 +1,184 @@
+import re
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.generic import DetailView, ListView
+
+from .. import citations
+from ..changelog import change_log
+from ..models import (
+    InstrumentType,
+    Practice,
+    PracticeOrganisation,
+    PracticeRelation,
+    SourceReference,
+)
+from .listing import FacetedListMixin
+
+PAGE_SIZE = 20
+RELATED_LIMIT = 6
+
+
+class PracticeListView(FacetedListMixin, ListView):
+    """The published practices, filtered, faceted, sorted and paginated by the query string."""
+
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return self.filterset.qs.select_related("primary_pillar").prefetch_related("countries")
+
+
+class TermPracticeListView(PracticeListView):
+    """A vocabulary term's page: its description, then the list filtered by it."""
+
+    term_model = None
+    parameter = ""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.term = get_object_or_404(self.term_model, slug=kwargs["slug"])
+
+    def fixed_filters(self):
+        return {self.parameter: self.term.slug}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(term=self.term, term_parameter=self.parameter, **kwargs)
+
+
+def detail_queryset(practices):
+    """Fetch a practice with everything its page shows, in a fixed number of queries."""
+    return practices.select_related("primary_pillar").prefetch_related(
+        "secondary_pillars",
+        "themes",
+        Prefetch("instruments", InstrumentType.objects.select_related("family")),
+        "gcm_objectives",
+        "target_groups",
+        "countries",
+        Prefetch("organisation_roles", PracticeOrganisation.objects.select_related("organisation")),
+        "key_figures",
+        Prefetch("source_references", SourceReference.objects.select_related("source")),
+    )
+
+
+class PracticeDetailView(DetailView):
+    def get_queryset(self):
+        return detail_queryset(self.practices())
+
+    def practices(self):
+        return Practice.objects.published()
+
+    def get_context_data(self, **kwargs):
+        practice = self.object
+        url = self.request.build_absolute_uri(practice.get_absolute_url())
+        explicit = related_practices(practice)
+        similar = (
+            Practice.objects.published()
+            .similar_to(practice)
+            .exclude(pk__in=[related.pk for related in explicit])
+            .select_related("primary_pillar")[: max(RELATED_LIMIT - len(explicit), 0)]
+        )
+        return super().get_context_data(
+            explicit_relations=explicit,
+            similar_practices=similar,
+            changes=change_log(practice),
+            citation=citations.plain_text(practice, url, timezone.localdate()),
+            json_ld=citations.json_ld(practice, url),
+            **kwargs,
+        )
+
+
+# How a linked practice relates to this one when the editor's link points here.
+INCOMING_LABELS = {
+    PracticeRelation.Kind.SIMILAR: _lazy("Similar to"),
+    PracticeRelation.Kind.INSPIRED_BY: _lazy("Inspired by this practice"),
+    PracticeRelation.Kind.SUCCESSOR_OF: _lazy("Successor of this practice"),
+}
+
+
+def related_practices(practice: Practice) -> list[Practice]:
+    """Return the published practices an editor linked to this one, in either direction."""
+    published = Practice.EditorialStatus.PUBLISHED
+    relations = PracticeRelation.objects.filter(
+        Q(from_practice=practice, to_practice__editorial_status=published)
+        | Q(to_practice=practice, from_practice__editorial_status=published)
+    ).select_related("from_practice__primary_pillar", "to_practice__primary_pillar")
+    related = []
+    for relation in relations:
+        if relation.from_practice_id == practice.pk:
+            other, label = relation.to_practice, relation.get_kind_display()
+        else:
+            other, label = relation.from_practice, INCOMING_LABELS[relation.kind]
+        other.relation_label = label
+        related.append(other)
+    return related
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class PracticePreviewView(PracticeDetailView):
+    """Show staff an unpublished practice exactly as the public page would."""
+
+    def practices(self):
+        return Practice.objects.all()
+
+
+CITATION_FORMATS = {
+    "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+}
+
+
+def cite_practice(request, slug, format):
+    """Download the practice's reference as BibTeX or RIS."""
+    if format not in CITATION_FORMATS:
+        raise Http404(_("Citations come as .bib or .ris."))
+    practice = get_object_or_404(detail_queryset(Practice.objects.published()), slug=slug)
+    render_citation, content_type = CITATION_FORMATS[format]
+    url = request.build_absolute_uri(practice.get_absolute_url())
+    response = HttpResponse(
+        render_citation(practice, url, timezone.localdate()), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{practice.slug}.{format}"'
+    return response
+
+
+COMPARE_MIN, COMPARE_MAX = 2, 4
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
+def compare(request):
+    """Show two to four practices side by side, field by field."""
+    slugs = list(dict.fromkeys(request.GET.getlist("p")))
+    unknown = set(request.GET) - {"p"}
+    problems = {name: [_("Unknown parameter.")] for name in sorted(unknown)}
+    if not slugs and not problems:
+        return render(request, "compendium/compare.html", {"practices": []})
+    if not all(SLUG.fullmatch(slug) for slug in slugs):
+        problems["p"] = [_("A practice's address has only letters, digits and hyphens.")]
+    elif not COMPARE_MIN <= len(slugs) <= COMPARE_MAX:
+        problems["p"] = [_("Choose from two to four practices to compare.")]
+    practices = []
+    if not problems:
+        found = {
+            p.slug: p for p in detail_queryset(Practice.objects.published()).filter(slug__in=slugs)
+        }
+        missing = [slug for slug in slugs if slug not in found]
+        if missing:
+            problems["p"] = [
+                _("No published practice has the address “%(slug)s”.") % {"slug": slug}
+                for slug in missing
+            ]
+        practices = [found[slug] for slug in slugs if slug in found]
+    if problems:
+        return render(
+            request,
+            "compendium/invalid_query.html",
+            {"problems": problems, "allowed": ["p"]},
+            status=400,
+        )
+    return render(request, "compendium/compare.html", {"practices": practices})
