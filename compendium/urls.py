@@ -49,7 +49,7 @@ urlpatterns = [
     ),
     path(
         "instruments/<slug:slug>/",
-        term_list(term_model=InstrumentType, parameter="instrument"),
+        term_list(term_model=InstrumentType, term_related=("family",), parameter="instrument"),
         name="instrument-detail",
     ),
     path("countries/", views.country_list, name="country-list"),

@@ -124,3 +124,52 @@ class PracticeRelationFactory(DjangoModelFactory):
 
     from_practice = factory.SubFactory(PracticeFactory)
     to_practice = factory.SubFactory(PracticeFactory)
+
+
+COUNTRY_CYCLE = ["MX", "PH", "MA", "TR", "IN", "US", "FR", "SN", "GT", "NG"]
+
+
+def _term(model, slug: str, **extra):
+    return model.objects.get_or_create(slug=slug, defaults={"name": slug.title(), **extra})[0]
+
+
+def populate(total: int) -> None:
+    """Grow the published compendium to `total` practices, each with what pages show.
+
+    Practices rotate through three pillars, two themes, two instruments, ten countries
+    (an origin and a host each), three organisations and a source, so that every page
+    has facets, related practices and profiles to fill at any size.
+    """
+    pillars = [_term(models.Pillar, slug) for slug in ("engage", "enable", "empower")]
+    themes = [_term(models.Theme, f"theme-{n}") for n in range(2)]
+    family = _term(models.InstrumentFamily, "family")
+    instruments = [_term(models.InstrumentType, f"instrument-{n}", family=family) for n in range(2)]
+    organisations = [
+        models.Organisation.objects.get_or_create(slug=f"org-{n}", defaults={"name": f"Org {n}"})[0]
+        for n in range(3)
+    ]
+    target = _term(models.TargetGroup, "youth")
+    gcm = models.GcmObjective.objects.get_or_create(number=19, defaults={"title": "Diasporas"})[0]
+    for n in range(models.Practice.objects.count(), total):
+        practice = PracticeFactory(
+            primary_pillar=pillars[n % 3],
+            start_year=2000 + n % 20,
+            scope="national",
+            implementation_status="ongoing",
+        )
+        practice.themes.add(themes[n % 2])
+        practice.instruments.add(instruments[n % 2])
+        practice.target_groups.add(target)
+        practice.gcm_objectives.add(gcm)
+        models.PracticeCountry.objects.bulk_create(
+            [
+                models.PracticeCountry(practice=practice, country=COUNTRY_CYCLE[n % 10]),
+                models.PracticeCountry(
+                    practice=practice, country=COUNTRY_CYCLE[(n + 5) % 10], role="host"
+                ),
+            ]
+        )
+        models.PracticeOrganisation.objects.create(
+            practice=practice, organisation=organisations[n % 3]
+        )
+        SourceReferenceFactory(practice=practice)

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from compendium.models import Practice
 
@@ -70,3 +71,36 @@ def test_api_search_orders_by_relevance(api_client, practices):
         "Diaspora bonds for infrastructure",
         "Investment forum",
     ]
+
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the stored search vector is PostgreSQL's"
+)
+
+
+@on_postgresql
+def test_stored_search_vector_follows_every_kind_of_write():
+    practice = PracticeFactory(title="Diaspora bonds")
+    bulk = PracticeFactory.build(slug="bulk", title="Bulk-loaded bonds", primary_pillar=None)
+    bulk.primary_pillar = practice.primary_pillar
+    Practice.objects.bulk_create([bulk])
+    assert titles("bonds") == ["Bulk-loaded bonds", "Diaspora bonds"]
+
+    practice.title = "Remittance fund"
+    practice.save()
+    Practice.objects.filter(slug="bulk").update(summary="Hometown associations")
+
+    assert titles("bonds") == ["Bulk-loaded bonds"]
+    assert titles("remittance") == ["Remittance fund"]
+    assert titles("hometown associations") == ["Bulk-loaded bonds"]
+
+
+@on_postgresql
+def test_search_vector_has_a_gin_index():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["compendium_practice_search_vector_gin"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (search_vector)" in definition

@@ -30,11 +30,19 @@ class PracticeQuerySet(models.QuerySet):
         """
         instruments = [instrument.pk for instrument in practice.instruments.all()]
         codes = [link.country.code for link in practice.countries.all()]
-        score = (
-            Count("instruments", filter=Q(instruments__in=instruments), distinct=True)
-            + Count("countries__country", filter=Q(countries__country__in=codes), distinct=True)
-            + Case(When(primary_pillar=practice.primary_pillar_id, then=Value(1)), default=Value(0))
+        if not instruments and not codes:
+            return self.none()
+        # An empty list inside a filtered Count would empty the whole query: add only
+        # the terms that have something to compare.
+        score = Case(
+            When(primary_pillar=practice.primary_pillar_id, then=Value(1)), default=Value(0)
         )
+        if instruments:
+            score += Count("instruments", filter=Q(instruments__in=instruments), distinct=True)
+        if codes:
+            score += Count(
+                "countries__country", filter=Q(countries__country__in=codes), distinct=True
+            )
         # Narrow to practices sharing something before counting, so the cost follows the
         # number of neighbours rather than the size of the compendium.
         sharing = Q(

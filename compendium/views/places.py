@@ -137,16 +137,18 @@ def organisation_detail(request, slug: str):
     if not total:
         # An organisation named only by unpublished entries is not public either.
         raise Http404(_("The compendium holds no published practice of this organisation."))
-    shown = links.select_related("practice__primary_pillar").order_by("role", "practice__title")[
+    shown = links.select_related("practice__primary_pillar").order_by("practice__title")[
         :ORGANISATION_PRACTICES_SHOWN
     ]
-    roles: dict[str, list] = {}
+    by_role: dict[str, list] = {}
     for link in shown:
-        roles.setdefault(link.get_role_display(), []).append(link.practice)
+        by_role.setdefault(link.role, []).append(link.practice)
+    Role = PracticeOrganisation.Role
+    roles = [(Role(role).label, by_role[role]) for role in Role.values if role in by_role]
     return render(
         request,
         "compendium/organisation_detail.html",
-        {"organisation": organisation, "total": total, "roles": roles.items()},
+        {"organisation": organisation, "total": total, "roles": roles},
     )
 
 

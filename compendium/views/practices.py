@@ -38,11 +38,15 @@ class TermPracticeListView(PracticeListView):
     """A vocabulary term's page: its description, then the list filtered by it."""
 
     term_model = None
+    term_related: tuple[str, ...] = ()  # what the page shows of the term's own relations
     parameter = ""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.term = get_object_or_404(self.term_model, slug=kwargs["slug"])
+        terms = self.term_model.objects.all()
+        if self.term_related:  # select_related() with no names would follow every key
+            terms = terms.select_related(*self.term_related)
+        self.term = get_object_or_404(terms, slug=kwargs["slug"])
 
     def fixed_filters(self):
         return {self.parameter: self.term.slug}

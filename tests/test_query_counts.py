@@ -1,0 +1,53 @@
+"""Every public page costs the same number of queries with 5 practices as with 200."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from compendium.models import Practice
+
+from .factories import populate
+
+pytestmark = pytest.mark.django_db
+
+# The first practice populate() makes has origin MX, host US, pillar engage, org-0.
+PAGES = {
+    "/": 5,
+    "/about/": 7,
+    "/practices/": 4,
+    "/practices/?pillar=engage&country=mx&theme=theme-0&q=practice&sort=newest": 6,
+    "/practices/?page=1&sort=start-year": 4,
+    "/pillars/engage/": 6,
+    "/themes/theme-0/": 6,
+    "/instruments/instrument-0/": 6,
+    "/practices/{slug}/": 13,
+    "/practices/{slug}/cite.ris": 10,
+    "/countries/": 1,
+    "/countries/mx/": 5,
+    "/organisations/org-0/": 3,
+    "/map/": 1,
+    "/compare/?p={slug}&p={other}": 10,
+    "/feed/?pillar=engage": 2,
+    "/sitemap.xml": 8,
+}
+
+
+def count_queries(client, url: str) -> int:
+    first, second = Practice.objects.order_by("pk")[:2]
+    url = url.format(slug=first.slug, other=second.slug)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_every_page_costs_the_same_queries_at_5_and_200_practices(client):
+    populate(5)
+    small = {url: count_queries(client, url) for url in PAGES}
+    populate(200)
+    large = {url: count_queries(client, url) for url in PAGES}
+
+    assert small == PAGES
+    assert large == PAGES
