@@ -22,6 +22,7 @@ from .models import (
     PracticeCountry,
     PracticeOrganisation,
     PracticeRelation,
+    PracticeTranslation,
     Source,
     SourceReference,
     Suggestion,
@@ -45,6 +46,7 @@ MODELS = [
     KeyFigure,
     SourceReference,
     PracticeRelation,
+    PracticeTranslation,
     Suggestion,
 ]
 FORMAT_VERSION = 1

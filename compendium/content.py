@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+import yaml
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -37,4 +40,33 @@ def load_compendium(*, verbosity: int = 1) -> None:
     Rows are matched by natural key, so loading again updates them in place instead of
     adding duplicates, and leaves rows that editors added alone.
     """
-    call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
+    with transaction.atomic():
+        call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
+        apply_vocabulary_translations()
+
+
+class TranslationFileError(Exception):
+    """A translation file names a term that does not exist; the message says which."""
+
+
+def apply_vocabulary_translations(*, directory: Path = FIXTURES_DIR / "translations") -> int:
+    """Write each vocabularies.<language>.yaml onto the terms it names; return the count.
+
+    A file maps a model to its terms (by slug; GCM objectives by number) and each term to
+    its translated fields, which land in that language's columns (name_fr, ...).
+    """
+    languages = {code for code, _name in settings.LANGUAGES}
+    updated = 0
+    for path in sorted(directory.glob("vocabularies.*.yaml")):
+        language = path.name.split(".")[1]
+        if language not in languages:
+            raise TranslationFileError(f"{path.name}: {language} is not one of {languages}")
+        for label, terms in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            model = apps.get_model(label)
+            key = "number" if label == "compendium.gcmobjective" else "slug"
+            for identifier, fields in terms.items():
+                values = {f"{field}_{language}": text for field, text in fields.items()}
+                if not model.objects.filter(**{key: identifier}).update(**values):
+                    raise TranslationFileError(f"{path.name}: no {label} {identifier!r}")
+                updated += 1
+    return updated

@@ -8,7 +8,8 @@ of facets' values nor with the number of practices.
 from dataclasses import dataclass
 
 from django.db.models import CharField, Count, F, QuerySet, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce, NullIf
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -70,6 +71,15 @@ def _grouped(queryset: QuerySet, name: str, key, label=None, position=None, coun
     )
 
 
+def localized(path: str):
+    """Return a translated vocabulary column in the active language, else in English."""
+    language = translation.get_language()
+    english = F(f"{path}_en")
+    if language not in ("fr", "es"):
+        return english
+    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english)
+
+
 def _term_branch(relation: str, term: str):
     """Count a many-to-many vocabulary through its link table."""
 
@@ -86,7 +96,7 @@ def _pillar_branch(ids, name):
         practices,
         name,
         F("primary_pillar__slug"),
-        F("primary_pillar__name"),
+        localized("primary_pillar__name"),
         F("primary_pillar__position"),
         counted="pk",
     )
@@ -95,7 +105,7 @@ def _pillar_branch(ids, name):
 def _gcm_branch(ids, name):
     links = Practice.gcm_objectives.through.objects.filter(practice__in=ids)
     number = F("gcmobjective__number")
-    return _grouped(links, name, number, F("gcmobjective__title"), number)
+    return _grouped(links, name, number, localized("gcmobjective__title"), number)
 
 
 def _country_branch(ids, name):
@@ -136,7 +146,7 @@ def _label(name: str, key: str, label: str) -> str:
         return countries.name(key)
     if name == "region":
         region = geography.get_region(int(key))
-        return region.name if region else key
+        return region.label if region else key
     if name in CHOICES:
         return CHOICES[name](key).label
     if name == "gcm":

@@ -26,7 +26,7 @@ from .models.practice import EARLIEST_YEAR, LATEST_YEAR
 
 
 def region_choices():
-    return [(str(region.code), region.name) for region in geography.all_regions()]
+    return [(str(region.code), region.label) for region in geography.all_regions()]
 
 
 def described(filter_, openapi_type: str):

@@ -8,8 +8,40 @@ from functools import cache
 
 import django_countries_hdx
 from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext, gettext_noop
 from django_countries import countries
 from django_countries.fields import Country
+
+# The M49 names the HDX table gives, listed so that makemessages collects them.
+REGION_NAMES = [
+    gettext_noop("Africa"),
+    gettext_noop("Eastern Africa"),
+    gettext_noop("Middle Africa"),
+    gettext_noop("Northern Africa"),
+    gettext_noop("Southern Africa"),
+    gettext_noop("Western Africa"),
+    gettext_noop("Americas"),
+    gettext_noop("Caribbean"),
+    gettext_noop("Central America"),
+    gettext_noop("Northern America"),
+    gettext_noop("South America"),
+    gettext_noop("Asia"),
+    gettext_noop("Central Asia"),
+    gettext_noop("Eastern Asia"),
+    gettext_noop("South-eastern Asia"),
+    gettext_noop("Southern Asia"),
+    gettext_noop("Western Asia"),
+    gettext_noop("Europe"),
+    gettext_noop("Eastern Europe"),
+    gettext_noop("Northern Europe"),
+    gettext_noop("Southern Europe"),
+    gettext_noop("Western Europe"),
+    gettext_noop("Oceania"),
+    gettext_noop("Australia and New Zealand"),
+    gettext_noop("Melanesia"),
+    gettext_noop("Micronesia"),
+    gettext_noop("Polynesia"),
+]
 
 
 @dataclass(frozen=True)
@@ -23,6 +55,11 @@ class Region:
     @property
     def is_subregion(self) -> bool:
         return self.parent is not None
+
+    @property
+    def label(self) -> str:
+        """Return the region's name in the active language (M49 names are English)."""
+        return gettext(self.name)
 
 
 def region_of(country: Country) -> Region | None:

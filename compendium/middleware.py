@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.http import JsonResponse
-from django.utils.cache import patch_cache_control
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 
 from .freshness import last_modified
 
@@ -51,3 +53,31 @@ class QueryStringLimitMiddleware:
         if len(request.META.get("QUERY_STRING", "")) > settings.MAX_QUERY_STRING_LENGTH:
             return JsonResponse({"detail": "The query string is too long."}, status=414)
         return self.get_response(request)
+
+
+class ApiLanguageMiddleware:
+    """Answer the API in the language asked for by ?lang= or Accept-Language.
+
+    The site's pages take their language from the URL (/fr/, /es/); the API keeps one set
+    of URLs, so LocaleMiddleware would always pick English for it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = [code for code, _name in settings.LANGUAGES]
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        language = request.GET.get("lang")
+        if language is None:
+            language = translation.get_language_from_request(request)
+        elif language not in self.languages:
+            message = _("Choose one of: %(languages)s.") % {"languages": ", ".join(self.languages)}
+            return JsonResponse({"lang": [message]}, status=400)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response

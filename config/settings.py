@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -48,6 +50,7 @@ if IS_PRODUCTION:
         )
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it extends
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "compendium.middleware.ApiCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "compendium.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,9 +104,11 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "compendium.context_processors.languages",
             ],
         },
     },
@@ -137,7 +143,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# IOM's working languages; each language names itself in the switcher.
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Vocabulary terms fall back to English where a translation is missing.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -234,24 +245,45 @@ API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Diaspora Good Practices Compendium API",
-    "DESCRIPTION": (
-        "Read-only access to the compendium of diaspora-engagement good practices that IOM's "
-        "2013 Diaspora Ministerial Conference asked for.\n\n"
-        "**Versioning.** Everything under `/api/v1/` is stable: fields are only ever added, "
-        "never renamed, retyped or removed. A breaking change would come as `/api/v2/`.\n\n"
-        "**Filters.** `/api/v1/practices/` takes exactly the parameters of the public practice "
-        "list. Repeat a parameter to accept several values (`country=MX&country=PH`). Unknown "
-        "parameters and unknown values are answered with 400 and a JSON body naming the "
-        "parameter.\n\n"
-        "**Pages.** `page_size` defaults to 25 and may be 1 to 100; other values are refused "
-        "with 400. A page past the end is a 404.\n\n"
-        "**Caching.** Every answer has an `ETag` and a `Last-Modified` header; send "
-        "`If-None-Match` or `If-Modified-Since` to get 304 Not Modified when nothing changed.\n\n"
-        "**Rate limit.** Anonymous clients may make "
-        + API_ANON_RATE.replace("/", " requests per ")
-        + " (setting `API_ANON_RATE`); beyond it the API answers 429 with `Retry-After`.\n\n"
-        "**Cross-origin.** Any origin may GET."
+    "TITLE": gettext_lazy("Diaspora Good Practices Compendium API"),
+    # One translatable paragraph each; drf-spectacular renders them in the ?lang= asked for.
+    "DESCRIPTION": format_lazy(
+        "{}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}\n\n{}",
+        gettext_lazy(
+            "Read-only access to the compendium of diaspora-engagement good practices that "
+            "IOM's 2013 Diaspora Ministerial Conference asked for."
+        ),
+        gettext_lazy(
+            "**Versioning.** Everything under `/api/v1/` is stable: fields are only ever added, "
+            "never renamed, retyped or removed. A breaking change would come as `/api/v2/`."
+        ),
+        gettext_lazy(
+            "**Filters.** `/api/v1/practices/` takes exactly the parameters of the public "
+            "practice list. Repeat a parameter to accept several values "
+            "(`country=MX&country=PH`). Unknown parameters and unknown values are answered "
+            "with 400 and a JSON body naming the parameter."
+        ),
+        gettext_lazy(
+            "**Pages.** `page_size` defaults to 25 and may be 1 to 100; other values are "
+            "refused with 400. A page past the end is a 404."
+        ),
+        gettext_lazy(
+            "**Languages.** Vocabulary labels and messages are in English unless the request "
+            "asks for French or Spanish with `Accept-Language` or `?lang=fr` / `?lang=es`."
+        ),
+        gettext_lazy(
+            "**Caching.** Every answer has an `ETag` and a `Last-Modified` header; send "
+            "`If-None-Match` or `If-Modified-Since` to get 304 Not Modified when nothing "
+            "changed."
+        ),
+        format_lazy(
+            gettext_lazy(
+                "**Rate limit.** Anonymous clients may make `{rate}` requests (setting "
+                "`API_ANON_RATE`); beyond it the API answers 429 with `Retry-After`."
+            ),
+            rate=API_ANON_RATE,
+        ),
+        gettext_lazy("**Cross-origin.** Any origin may GET."),
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -17,8 +18,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its script as a file, so the CSP needs no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path("", include("compendium.urls")),
 ]
+# English pages keep their unprefixed permalinks; French and Spanish live under /fr/ and /es/.
+urlpatterns += i18n_patterns(path("", include("compendium.urls")), prefix_default_language=False)
 
 handler404 = "compendium.views.page_not_found"
 handler500 = "compendium.views.server_error"

@@ -80,6 +80,7 @@ def test_editor_creates_a_complete_practice_in_one_form(admin_client):
         "source_references-0-section": "Grant funding and matching grants",
         "source_references-0-excerpt": "the celebrated Mexican Tres por Uno programme",
         **inline_management("outgoing_relations"),
+        **inline_management("translations"),
         **inline_management("suggestion"),
     }
 

@@ -31,7 +31,7 @@ class RegionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (str(region.code), f"– {region.name}" if region.is_subregion else region.name)
+            (str(region.code), f"– {region.label}" if region.is_subregion else region.label)
             for region in geography.all_regions()
         ]
 

@@ -12,6 +12,7 @@ from ..models import (
     PracticeCountry,
     PracticeOrganisation,
     PracticeRelation,
+    PracticeTranslation,
     SourceReference,
     Suggestion,
 )
@@ -73,6 +74,13 @@ class PracticeRelationInline(admin.TabularInline):
     extra = 0
     verbose_name = _("related practice")
     verbose_name_plural = _("related practices")
+
+
+class PracticeTranslationInline(admin.StackedInline):
+    model = PracticeTranslation
+    extra = 0
+    max_num = len(PracticeTranslation.Language)
+    verbose_name_plural = _("translations (empty fields show the English text)")
 
 
 class SuggestionInline(admin.StackedInline):
@@ -153,6 +161,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         KeyFigureInline,
         SourceReferenceInline,
         PracticeRelationInline,
+        PracticeTranslationInline,
         SuggestionInline,
     ]
     history_list_display = ["editorial_status"]

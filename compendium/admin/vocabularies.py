@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from ..models import (
     GcmObjective,
@@ -16,7 +17,7 @@ from ..models import (
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(TranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "slug", "description"]
@@ -31,7 +32,7 @@ class ThemeAdmin(TermAdmin):
     list_display = ["name", "slug", "chapter", "position"]
 
 
-class InstrumentTypeInline(admin.TabularInline):
+class InstrumentTypeInline(TranslationTabularInline):
     model = InstrumentType
     fields = ["name", "slug", "position", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -51,7 +52,7 @@ class InstrumentTypeAdmin(TermAdmin):
 
 
 @admin.register(GcmObjective)
-class GcmObjectiveAdmin(admin.ModelAdmin):
+class GcmObjectiveAdmin(TranslationAdmin):
     list_display = ["number", "title"]
     search_fields = ["title", "description"]
 

@@ -30,7 +30,7 @@ class StrictFilterBackend(DjangoFilterBackend):
     like an answer; a 400 naming the parameter does not.
     """
 
-    always_allowed = {"page", "page_size", "format"}
+    always_allowed = {"page", "page_size", "format", "lang"}
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)

@@ -74,12 +74,16 @@ class GcmObjectiveSerializer(serializers.ModelSerializer):
 
 class RegionSerializer(serializers.Serializer):
     code = serializers.IntegerField(help_text="UN M49 code.")
-    name = serializers.CharField(help_text="Region name in English.")
+    name = serializers.CharField(
+        source="label", help_text="Region name, in the language asked for."
+    )
 
 
 class PracticeCountrySerializer(serializers.ModelSerializer):
     code = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2 code.")
-    name = serializers.CharField(source="country.name", help_text="Country name in English.")
+    name = serializers.CharField(
+        source="country.name", help_text="Country name, in the language asked for."
+    )
     role = serializers.ChoiceField(
         choices=PracticeCountry.Role.choices, help_text="The country's role in the practice."
     )
@@ -277,7 +281,7 @@ class CountrySerializer(serializers.Serializer):
     """A country with the number of published practices that involve it."""
 
     code = serializers.CharField(source="country", help_text="ISO 3166-1 alpha-2 code.")
-    name = serializers.SerializerMethodField(help_text="Country name in English.")
+    name = serializers.SerializerMethodField(help_text="Country name, in the language asked for.")
     region = serializers.SerializerMethodField(help_text="UN M49 region.")
     subregion = serializers.SerializerMethodField(help_text="UN M49 sub-region.")
     practice_count = serializers.IntegerField(help_text="Published practices, any role.")
@@ -294,12 +298,12 @@ class CountrySerializer(serializers.Serializer):
     @extend_schema_field(RegionSerializer(allow_null=True))
     def get_region(self, row):
         region = geography.region_of(self._country(row))
-        return {"code": region.code, "name": region.name} if region else None
+        return {"code": region.code, "name": region.label} if region else None
 
     @extend_schema_field(RegionSerializer(allow_null=True))
     def get_subregion(self, row):
         region = geography.subregion_of(self._country(row))
-        return {"code": region.code, "name": region.name} if region else None
+        return {"code": region.code, "name": region.label} if region else None
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, row) -> str:
@@ -308,7 +312,9 @@ class CountrySerializer(serializers.Serializer):
 
 class RegionCountSerializer(serializers.Serializer):
     code = serializers.IntegerField(help_text="UN M49 code.")
-    name = serializers.CharField(help_text="Region name in English.")
+    name = serializers.CharField(
+        source="label", help_text="Region name, in the language asked for."
+    )
     parent = serializers.IntegerField(
         allow_null=True, help_text="M49 code of the region a sub-region belongs to."
     )

@@ -204,4 +204,4 @@ def region_practice_counts() -> dict[int, int]:
 
 
 def counted(region: geography.Region, counts: dict[int, int]) -> dict:
-    return {**vars(region), "practice_count": counts.get(region.code, 0)}
+    return {**vars(region), "label": region.label, "practice_count": counts.get(region.code, 0)}

@@ -16,6 +16,7 @@ from .taxonomy import (
     TargetGroup,
     Theme,
 )
+from .translations import PracticeTranslation
 
 __all__ = [
     "GcmObjective",
@@ -29,6 +30,7 @@ __all__ = [
     "PracticeOrganisation",
     "PracticeQuerySet",
     "PracticeRelation",
+    "PracticeTranslation",
     "Source",
     "SourceReference",
     "Suggestion",

@@ -166,7 +166,7 @@ def _labelled(name: str, value):
     elif name == "region":
         for code in value:
             region = geography.get_region(int(code))
-            yield code, region.name if region else code
+            yield code, region.label if region else code
     elif name in CHOICES:
         for key in value:
             yield key, CHOICES[name](key).label

@@ -92,7 +92,7 @@ class AboutView(TemplateView):
                 (t.name, themes.get(t.pk, 0), t.get_absolute_url()) for t in Theme.objects.all()
             ),
             "region": bars(
-                (region.name, count, f"{practices}?region={region.code}")
+                (region.label, count, f"{practices}?region={region.code}")
                 for region, count in region_counts()
             ),
             "family": bars(

@@ -40,7 +40,7 @@ def country_list(request):
     for code, count in practice_counts().items():
         country = Country(code)
         region = geography.region_of(country)
-        groups.setdefault(region.name if region else _("Other"), []).append((country, count))
+        groups.setdefault(region.label if region else _("Other"), []).append((country, count))
     regions = [
         (name, sorted(entries, key=lambda entry: entry[0].name))
         for name, entries in sorted(groups.items())
