@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate load test lint
+.PHONY: install run serve migrate load test lint messages
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,3 +31,10 @@ lint: install
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# After changing interface text: collect it, translate the new entries in locale/*/django.po,
+# then compile. The compiled catalogues are committed, so nothing else needs gettext.
+messages: install
+	$(PY) manage.py makemessages -l fr -l es --no-location --no-obsolete \
+		--ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
+	$(PY) manage.py compilemessages --ignore='.venv/*'

@@ -77,7 +77,7 @@ def localized(path: str):
     english = F(f"{path}_en")
     if language not in ("fr", "es"):
         return english
-    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english)
+    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english, output_field=CharField())
 
 
 def _term_branch(relation: str, term: str):

@@ -7,7 +7,15 @@ from django.urls import reverse
 from .models import InstrumentType, Organisation, Pillar, Practice, PracticeCountry, Theme
 
 
-class PracticeSitemap(Sitemap):
+class LocalizedSitemap(Sitemap):
+    """List a page once per language, each with hreflang links to the others."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PracticeSitemap(LocalizedSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -18,7 +26,7 @@ class PracticeSitemap(Sitemap):
         return practice.updated_at
 
 
-class TermSitemap(Sitemap):
+class TermSitemap(LocalizedSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -29,7 +37,7 @@ class TermSitemap(Sitemap):
         ]
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(LocalizedSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -41,7 +49,7 @@ class OrganisationSitemap(Sitemap):
         )
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(LocalizedSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -57,7 +65,7 @@ class CountrySitemap(Sitemap):
         return reverse("compendium:country-detail", kwargs={"code": code})
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(LocalizedSitemap):
     changefreq = "weekly"
     priority = 0.6
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from compendium import roles
@@ -41,6 +42,14 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Start every test in English: a request in French leaves its language active, and a
+    term created then would get its name in French only."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

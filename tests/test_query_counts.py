@@ -28,7 +28,7 @@ PAGES = {
     "/map/": 1,
     "/compare/?p={slug}&p={other}": 10,
     "/feed/?pillar=engage": 2,
-    "/sitemap.xml": 8,
+    "/sitemap.xml": 6,
 }
 
 

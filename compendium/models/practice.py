@@ -252,5 +252,20 @@ class Practice(models.Model):
         return (self.slug,)
 
     @property
+    def local_title(self) -> str:
+        """Return the title in the language of current_translations, if prefetched and set."""
+        return self._local("title")
+
+    @property
+    def local_summary(self) -> str:
+        return self._local("summary")
+
+    def _local(self, field: str) -> str:
+        for translation in getattr(self, "current_translations", ()):
+            if getattr(translation, field):
+                return getattr(translation, field)
+        return getattr(self, field)
+
+    @property
     def is_published(self):
         return self.editorial_status == self.EditorialStatus.PUBLISHED

@@ -1,5 +1,8 @@
 """Practice texts in other languages, written by editors; English stays the master."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -58,3 +61,27 @@ class PracticeTranslation(models.Model):
         return (*self.practice.natural_key(), self.language)
 
     natural_key.dependencies = ["compendium.practice"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A practice text and the language it is written in."""
+
+    value: str
+    language: str
+
+
+def texts_in(practice: Practice, language: str) -> dict[str, Text]:
+    """Return the practice's texts in the language where an editor translated them, else English."""
+    translation = None
+    if language != settings.LANGUAGE_CODE:
+        translation = practice.translations.filter(language=language).first()
+    texts = {}
+    for field in TRANSLATED_FIELDS:
+        translated = getattr(translation, field, "")
+        texts[field] = (
+            Text(translated, language)
+            if translated
+            else Text(getattr(practice, field), settings.LANGUAGE_CODE)
+        )
+    return texts

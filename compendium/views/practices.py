@@ -1,10 +1,11 @@
 import re
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -17,8 +18,10 @@ from ..models import (
     Practice,
     PracticeOrganisation,
     PracticeRelation,
+    PracticeTranslation,
     SourceReference,
 )
+from ..models.translations import texts_in
 from .listing import FacetedListMixin
 
 PAGE_SIZE = 20
@@ -31,7 +34,14 @@ class PracticeListView(FacetedListMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return self.filterset.qs.select_related("primary_pillar").prefetch_related("countries")
+        practices = self.filterset.qs.select_related("primary_pillar").prefetch_related("countries")
+        language = translation.get_language()
+        if language != settings.LANGUAGE_CODE:
+            translated = PracticeTranslation.objects.filter(language=language)
+            practices = practices.prefetch_related(
+                Prefetch("translations", translated, to_attr="current_translations")
+            )
+        return practices
 
 
 class TermPracticeListView(PracticeListView):
@@ -91,6 +101,7 @@ class PracticeDetailView(DetailView):
             explicit_relations=explicit,
             similar_practices=similar,
             changes=change_log(practice),
+            texts=texts_in(practice, translation.get_language()),
             citation=citations.plain_text(practice, url, timezone.localdate()),
             json_ld=citations.json_ld(practice, url),
             **kwargs,
