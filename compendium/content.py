@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
+from .freshness import touch
+
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 # The parts of the 2013 conference report, in reading order: the values of a
@@ -43,6 +45,7 @@ def load_compendium(*, verbosity: int = 1) -> None:
     with transaction.atomic():
         call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
         apply_vocabulary_translations()
+    touch()  # the translations are written with update(), which sends no signal
 
 
 class TranslationFileError(Exception):

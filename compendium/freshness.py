@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from django.core.cache import cache
 
 CACHE_KEY = "compendium:last-modified"
+VERSION_KEY = "compendium:version"
 
 
 def _now() -> datetime:
@@ -22,6 +23,15 @@ def last_modified() -> datetime:
     return cache.get(CACHE_KEY) or _now()
 
 
+def version() -> int:
+    """Return a number that grows with every change: the key of cached fragments."""
+    cache.add(VERSION_KEY, 0, timeout=None)
+    return cache.get(VERSION_KEY) or 0
+
+
 def touch(**_signal_kwargs) -> None:
-    """Record that the compendium changed now."""
+    """Record that the compendium changed now, which also retires every cached fragment."""
     cache.set(CACHE_KEY, _now(), timeout=None)
+    # Dates have whole seconds; two changes within one second still need two versions.
+    cache.add(VERSION_KEY, 0, timeout=None)
+    cache.incr(VERSION_KEY)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ..freshness import touch
 from ..workflow import TRANSITIONS, TransitionRefused, apply_transition
 
 
@@ -75,6 +76,7 @@ def send_back(modeladmin, request, queryset):
 @admin.action(description=_("Mark as verified today"), permissions=["change"])
 def mark_verified(modeladmin, request, queryset):
     count = queryset.update(last_verified_on=timezone.localdate())
+    touch()  # update() sends no signal, and public pages show the date
     modeladmin.message_user(
         request,
         ngettext(

@@ -200,6 +200,11 @@ class Practice(models.Model):
         help_text=_("When an editor last checked the entry against its sources."),
     )
 
+    is_synthetic = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text=_("Made by seed_synthetic for benchmarks; seed_synthetic --clear removes it."),
+    )
     # Filled by a database trigger on PostgreSQL (migration 0005) and unused elsewhere.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -211,6 +216,20 @@ class Practice(models.Model):
 
     class Meta:
         ordering = ["title"]
+        # Every public list reads published rows in one of the list's orders.
+        indexes = [
+            models.Index(fields=["editorial_status", "title"], name="practice_published_title"),
+            models.Index(
+                fields=["editorial_status", "-first_published_at"], name="practice_published_new"
+            ),
+            models.Index(
+                fields=["editorial_status", "-start_year"], name="practice_published_year"
+            ),
+            models.Index(fields=["primary_pillar", "editorial_status"], name="practice_pillar"),
+            models.Index(fields=["scope"], name="practice_scope"),
+            models.Index(fields=["implementation_status"], name="practice_status"),
+            models.Index(fields=["evidence_level"], name="practice_evidence"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=year_in_range("start_year"), name="practice_start_year_plausible"

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .. import geography, querystrings
+from .. import fragments, geography, querystrings
 from ..facets import CHOICES, FACETS, FacetValue, count_facets
 from ..filters import PracticeFilter
 from ..models import Practice
@@ -121,7 +121,15 @@ class FacetedListMixin(FilteredPracticesMixin):
 
     def facets(self, params, selected):
         shown = [facet for facet in FACETS if facet.name not in self.fixed_filters()]
-        counts = count_facets(self.filterset, [facet.name for facet in shown])
+        names = [facet.name for facet in shown]
+        query = sorted((k, v) for k, v in params.lists() if k not in ("page", "sort"))
+        counts = fragments.cached(
+            "facets",
+            lambda: count_facets(self.filterset, names),
+            names,
+            query,
+            sorted(self.fixed_filters().items()),
+        )
         facets = []
         for facet in shown:
             values = counts[facet.name]

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from .. import geography
+from .. import fragments, geography
 from ..models import InstrumentFamily, Pillar, Practice, PracticeCountry, Theme
 
 RECENT = 6
@@ -15,23 +15,23 @@ def _counts(rows, key: str) -> dict:
     return {row[key]: row["count"] for row in rows}
 
 
-def pillar_counts() -> dict[int, int]:
+def _pillar_counts() -> dict[int, int]:
     rows = Practice.objects.published().values("primary_pillar").annotate(count=Count("pk"))
     return _counts(rows.order_by(), "primary_pillar")
 
 
-def theme_counts() -> dict[int, int]:
+def _theme_counts() -> dict[int, int]:
     links = Practice.themes.through.objects.filter(practice__in=Practice.objects.published())
     return _counts(links.values("theme").annotate(count=Count("practice")).order_by(), "theme")
 
 
-def family_counts() -> dict[int, int]:
+def _family_counts() -> dict[int, int]:
     links = Practice.instruments.through.objects.filter(practice__in=Practice.objects.published())
     rows = links.values("instrumenttype__family").annotate(count=Count("practice", distinct=True))
     return _counts(rows.order_by(), "instrumenttype__family")
 
 
-def region_counts() -> list[tuple[geography.Region, int]]:
+def _region_counts() -> list[tuple[geography.Region, int]]:
     """Count published practices per M49 region; a practice counts once per region."""
     links = PracticeCountry.objects.filter(practice__in=Practice.objects.published())
     rows = (
@@ -42,6 +42,22 @@ def region_counts() -> list[tuple[geography.Region, int]]:
     )
     counts = _counts(rows, "region")
     return [(region, counts.get(region.code, 0)) for region in geography.top_level_regions()]
+
+
+def pillar_counts() -> dict[int, int]:
+    return fragments.cached("pillar-counts", _pillar_counts)
+
+
+def theme_counts() -> dict[int, int]:
+    return fragments.cached("theme-counts", _theme_counts)
+
+
+def family_counts() -> dict[int, int]:
+    return fragments.cached("family-counts", _family_counts)
+
+
+def region_counts() -> list[tuple[geography.Region, int]]:
+    return fragments.cached("region-counts", _region_counts)
 
 
 def bars(items) -> list[dict]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from django_countries.fields import Country
 
-from .. import geography
+from .. import fragments, geography
 from ..models import Organisation, Pillar, Practice, PracticeCountry, PracticeOrganisation
 
 WORLD_MAP = Path(__file__).resolve().parents[1] / "geodata" / "world.json"
@@ -25,6 +25,10 @@ MAP_CLASSES = [1, 2, 5, 10, 20]
 
 def practice_counts() -> dict[str, int]:
     """Map each country code to the number of published practices involving it."""
+    return fragments.cached("country-counts", _count_per_country)
+
+
+def _count_per_country() -> dict[str, int]:
     rows = (
         PracticeCountry.objects.filter(practice__in=Practice.objects.published())
         .values("country")

@@ -1,0 +1,41 @@
+"""Cached aggregates are reused until the compendium changes, and never outlive a change."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from compendium import freshness
+
+from .factories import PracticeCountryFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_a_second_visit_reuses_the_cached_facets_and_map(client, published_practice):
+    PracticeCountryFactory(practice=published_practice, country="MX")
+
+    assert queries(client, "/practices/") > queries(client, "/practices/")
+    assert queries(client, "/map/") == 1
+    assert queries(client, "/map/") == 0
+
+
+def test_any_change_retires_the_cached_figures(client, published_practice):
+    PracticeCountryFactory(practice=published_practice, country="MX")
+    assert "<title>Mexico: 1 practice</title>" in client.get("/map/").content.decode()
+
+    PracticeCountryFactory(practice=PracticeFactory(), country="MX")
+
+    assert "<title>Mexico: 2 practices</title>" in client.get("/map/").content.decode()
+
+
+def test_two_changes_in_one_second_are_two_versions():
+    before = freshness.version()
+    freshness.touch()
+    freshness.touch()
+    assert freshness.version() == before + 2
