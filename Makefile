@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate load test lint messages
+.PHONY: install run serve migrate load test lint messages bench
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,12 @@ messages: install
 	$(PY) manage.py makemessages -l fr -l es --no-location --no-obsolete \
 		--ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
 	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+# Benchmark from 1,000 to 100,000 practices on PostgreSQL and SQLite; writes
+# docs/performance.md. Installs wrk from Debian's packages and starts PostgreSQL if needed.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	pg_isready --quiet --host 127.0.0.1 --port 5432 \
+		|| pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start
+	for _ in $$(seq 30); do pg_isready --quiet --host 127.0.0.1 --port 5432 && break; sleep 1; done
+	$(PY) manage.py benchmark

@@ -6,10 +6,12 @@ The key holds the compendium's version, which every save, delete or bulk load mo
 
 import hashlib
 from collections.abc import Callable
+from functools import wraps
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.utils import translation
+from django.http import HttpResponse
+from django.utils import timezone, translation
 
 from . import freshness
 
@@ -17,12 +19,46 @@ T = TypeVar("T")
 TIMEOUT = 24 * 3600
 
 
+def _key(name: str, parts) -> str:
+    raw = repr((freshness.version(), translation.get_language(), parts))
+    return f"compendium:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
 def cached(name: str, compute: Callable[[], T], *parts) -> T:
     """Return compute(), reusing the value cached for this version, language and parts."""
-    raw = repr((freshness.version(), translation.get_language(), parts))
-    key = f"compendium:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = _key(name, parts)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def cache_public_page(view):
+    """Serve a public page's HTML from the cache until the compendium changes.
+
+    Only anonymous-safe pages use it: they show nothing that depends on the visitor but
+    the address and language, and carry no nonce or CSRF token. Headers are added fresh
+    by the middleware on every answer.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        parts = (request.get_host(), request.get_full_path(), timezone.localdate())
+        key = _key("page", parts)
+        html = cache.get(key)
+        if html is not None:
+            return HttpResponse(html, content_type="text/html; charset=utf-8")
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "add_post_render_callback"):
+                response.add_post_render_callback(
+                    lambda done: cache.set(key, done.content, TIMEOUT)
+                )
+            else:
+                cache.set(key, response.content, TIMEOUT)
+        return response
+
+    return wrapper

@@ -3,6 +3,7 @@ from django.views.generic import TemplateView
 
 from . import views
 from .feeds import PracticeFeedView
+from .fragments import cache_public_page as cached
 from .models import InstrumentType, Pillar, Theme
 
 
@@ -20,15 +21,22 @@ register_converter(CountryCodeConverter, "iso2")
 
 app_name = "compendium"
 
-term_list = views.TermPracticeListView.as_view
+
+def term_list(**options):
+    return cached(views.TermPracticeListView.as_view(**options))
+
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("about/", views.AboutView.as_view(), name="about"),
-    path("practices/", views.PracticeListView.as_view(), name="practice-list"),
+    path("", cached(views.HomeView.as_view()), name="home"),
+    path("about/", cached(views.AboutView.as_view()), name="about"),
+    path("practices/", cached(views.PracticeListView.as_view()), name="practice-list"),
     path("practices/export.csv", views.export_csv, name="export-csv"),
     path("practices/export.json", views.export_json, name="export-json"),
-    path("practices/<slug:slug>/", views.PracticeDetailView.as_view(), name="practice-detail"),
+    path(
+        "practices/<slug:slug>/",
+        cached(views.PracticeDetailView.as_view()),
+        name="practice-detail",
+    ),
     path(
         "practices/<slug:slug>/preview/",
         views.PracticePreviewView.as_view(),
@@ -52,10 +60,14 @@ urlpatterns = [
         term_list(term_model=InstrumentType, term_related=("family",), parameter="instrument"),
         name="instrument-detail",
     ),
-    path("countries/", views.country_list, name="country-list"),
-    path("countries/<iso2:code>/", views.country_detail, name="country-detail"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
-    path("map/", views.world_map, name="map"),
+    path("countries/", cached(views.country_list), name="country-list"),
+    path("countries/<iso2:code>/", cached(views.country_detail), name="country-detail"),
+    path(
+        "organisations/<slug:slug>/",
+        cached(views.organisation_detail),
+        name="organisation-detail",
+    ),
+    path("map/", cached(views.world_map), name="map"),
     path("compare/", views.compare, name="compare"),
     path("feed/", PracticeFeedView.as_view(), name="feed"),
     path("suggest/", views.SuggestView.as_view(), name="suggest"),

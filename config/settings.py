@@ -241,6 +241,8 @@ REST_FRAMEWORK = {
 }
 # Requests per anonymous client (by IP address): "<number>/<second|minute|hour|day>".
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+# `make bench` only: adds the bare-view ceiling at /bench/bare/.
+BENCHMARK = env_flag("BENCHMARK")
 # How long browsers and proxies may reuse an API answer before revalidating it.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 

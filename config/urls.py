@@ -19,6 +19,11 @@ urlpatterns = [
     # The split view serves its script as a file, so the CSP needs no inline script.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+if settings.BENCHMARK:
+    from compendium.benchmark import bare_page
+
+    urlpatterns.append(path("bench/bare/", bare_page))
+
 # English pages keep their unprefixed permalinks; French and Spanish live under /fr/ and /es/.
 urlpatterns += i18n_patterns(path("", include("compendium.urls")), prefix_default_language=False)
 

@@ -39,3 +39,24 @@ def test_two_changes_in_one_second_are_two_versions():
     freshness.touch()
     freshness.touch()
     assert freshness.version() == before + 2
+
+
+def test_public_pages_are_served_from_the_cache_until_something_changes(client, published_practice):
+    url = published_practice.get_absolute_url()
+    first = queries(client, url)
+
+    assert queries(client, url) == 0
+    published_practice.summary = "A newer summary."
+    published_practice.save()
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(url).content.decode()
+    assert len(captured) == first
+    assert "A newer summary." in body
+
+
+def test_each_language_has_its_own_cached_page(client, published_practice):
+    english = client.get("/practices/").content.decode()
+    french = client.get("/fr/practices/").content.decode()
+    assert '<html lang="en">' in english
+    assert '<html lang="fr">' in french
+    assert '<html lang="en">' in client.get("/practices/").content.decode()

@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
 
-from .. import geography
+from .. import fragments, geography
 from ..models import (
     GcmObjective,
     InstrumentType,
@@ -38,7 +38,26 @@ def published_count(path: str = "practices") -> Count:
 
 
 @looked_up_by("slug", str, "The practice's slug, as in its permalink.")
-class PracticeViewSet(viewsets.ReadOnlyModelViewSet):
+class CachedReadOnlyModelViewSet(viewsets.ReadOnlyModelViewSet):
+    """Keep each answer's data until the compendium changes; throttling still applies.
+
+    Only successful answers are kept (a 400 or 404 raises before anything is cached), by
+    exact address and language, so a cached answer is the one the request would get.
+    """
+
+    def list(self, request, *args, **kwargs):
+        return self._cached("api-list", super().list, request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._cached("api-detail", super().retrieve, request, *args, **kwargs)
+
+    @staticmethod
+    def _cached(name, answer, request, *args, **kwargs):
+        path = request.get_full_path()
+        return Response(fragments.cached(name, lambda: answer(request, *args, **kwargs).data, path))
+
+
+class PracticeViewSet(CachedReadOnlyModelViewSet):
     """Published practices: filter them with the public list's parameters."""
 
     lookup_field = "slug"

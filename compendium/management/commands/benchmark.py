@@ -1,0 +1,169 @@
+import argparse
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+from ... import benchmark
+from ...benchmark_report import write_report
+from ...models import Practice, PracticeCountry
+
+DATABASES = {
+    "postgresql": "postgres://postgres@127.0.0.1:5432/compendium_bench",
+    "sqlite": "sqlite:////tmp/compendium-bench.sqlite3",
+}
+PORT = 8765
+EXPORT_SIZE = 10_000
+
+
+class Command(BaseCommand):
+    help = "Benchmark the site under gunicorn and wrk; write docs/performance.md (make bench)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+        parser.add_argument("--databases", nargs="+", choices=DATABASES, default=list(DATABASES))
+        parser.add_argument("--seconds", type=int, default=5, help="wrk run per endpoint.")
+        parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument(
+            "--output", default=str(Path(settings.BASE_DIR) / "docs/performance.md")
+        )
+        # Used by the benchmark itself, in a process pointed at the benchmark database.
+        parser.add_argument("--describe", action="store_true", help=argparse.SUPPRESS)
+        parser.add_argument("--count-queries", metavar="SAMPLE", help=argparse.SUPPRESS)
+
+    def handle(self, *args, **options):
+        if options["describe"]:
+            self.stdout.write(json.dumps(describe()))
+        elif options["count_queries"]:
+            self.stdout.write(json.dumps(count_queries(json.loads(options["count_queries"]))))
+        else:
+            started = time.perf_counter()
+            results = {name: self.run_database(name, options) for name in options["databases"]}
+            minutes = (time.perf_counter() - started) / 60
+            write_report(Path(options["output"]), results, options, minutes)
+            self.stdout.write(f"Wrote {options['output']} after {minutes:.1f} minutes.")
+
+    def run_database(self, name: str, options) -> list:
+        url = DATABASES[name]
+        fresh_database(name, url)
+        env = benchmark.environment(url, PORT, workers=os.cpu_count() or 1)
+        self.stdout.write(f"== {name}: migrate, load the compendium, collect static files")
+        benchmark.manage(env, "migrate", "--no-input")
+        benchmark.manage(env, "load_compendium", "--verbosity", "0")
+        benchmark.manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+        results = []
+        for size in options["sizes"]:
+            results.append(self.run_size(env, url, size, options))
+        return results
+
+    def run_size(self, env, url: str, size: int, options) -> benchmark.SizeResult:
+        current = json.loads(benchmark.manage(env, "benchmark", "--describe"))["practices"]
+        started = time.perf_counter()
+        if size > current:
+            benchmark.manage(env, "seed_synthetic", "--practices", str(size - current))
+        result = benchmark.SizeResult(size, time.perf_counter() - started)
+        sample = json.loads(benchmark.manage(env, "benchmark", "--describe"))
+        counted = json.loads(
+            benchmark.manage(env, "benchmark", "--count-queries", json.dumps(sample))
+        )
+        page_bytes = counted.pop("_list_bytes")
+        (Path(settings.STATIC_ROOT) / benchmark.CEILING_FILE).write_bytes(b"x" * page_bytes)
+        self.stdout.write(f"-- {size} practices (seeded in {result.seconds_to_seed:.0f} s)")
+        server_env = benchmark.environment(url, PORT, os.cpu_count() or 1, page_bytes)
+        with benchmark.Server(server_env, PORT) as server:
+            addresses = benchmark.endpoints(sample)
+            ceilings = {
+                "bare Django view": "/bench/bare/",
+                "static file": f"/static/{benchmark.CEILING_FILE}",
+            }
+            for path in [*addresses.values(), *ceilings.values()]:
+                for _ in range(3):  # warm both workers' caches and connections
+                    benchmark.urllib.request.urlopen(server.url + path, timeout=60).read()
+            for label, path in addresses.items():
+                measure = benchmark.wrk(server.url + path, **self.load(options))
+                measure.queries = counted[label]
+                result.measures[label] = measure
+                self.stdout.write(
+                    f"   {label}: {measure.requests_per_second:.0f}/s p95 {measure.p95:.1f} ms"
+                )
+            for label, path in ceilings.items():
+                result.ceilings[label] = benchmark.wrk(server.url + path, **self.load(options))
+        if size == closest(options["sizes"], EXPORT_SIZE):
+            with benchmark.Server(benchmark.environment(url, PORT + 1, 1), PORT + 1) as single:
+                result.export = benchmark.measure_export(single, "/practices/export.csv")
+        return result
+
+    @staticmethod
+    def load(options) -> dict:
+        return {"seconds": options["seconds"], "connections": options["connections"], "threads": 2}
+
+
+def closest(sizes: list[int], target: int) -> int:
+    return min(sizes, key=lambda size: abs(size - target))
+
+
+def fresh_database(name: str, url: str) -> None:
+    if name == "sqlite":
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    for command in (["dropdb", "--if-exists"], ["createdb"]):
+        subprocess.run(
+            [*command, "-h", "127.0.0.1", "-U", "postgres", "compendium_bench"], check=True
+        )
+
+
+def describe() -> dict:
+    """Name the practice, country, pillar and theme that the measured addresses use."""
+    published = Practice.objects.published()
+    busiest = (
+        PracticeCountry.objects.filter(practice__in=published)
+        .values("country")
+        .annotate(n=Count("practice"))
+        .order_by("-n")
+        .first()
+    )
+    practice = published.filter(is_synthetic=False, countries__country=busiest["country"]).first()
+    theme = practice.themes.first()
+    return {
+        "practices": Practice.objects.count(),
+        "practice": practice.slug,
+        "country": busiest["country"],
+        "pillar": practice.primary_pillar.slug,
+        "theme": theme.slug,
+        "engine": connection.vendor,
+        "server_version": describe_server(),
+    }
+
+
+def describe_server() -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+        else:
+            cursor.execute("SELECT sqlite_version()")
+        return cursor.fetchone()[0]
+
+
+def count_queries(sample: dict) -> dict:
+    """Count each endpoint's queries on a cold cache, and the practice list's size in bytes."""
+    setup_test_environment()
+    client = Client()
+    counts = {}
+    for label, path in benchmark.endpoints(sample).items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        counts[label] = len(queries)
+        if label == "list":
+            counts["_list_bytes"] = len(response.content)
+    return counts
