@@ -40,10 +40,12 @@ messages: install
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 # Benchmark from 1,000 to 100,000 practices on PostgreSQL and SQLite; writes
-# docs/performance.md. Installs wrk from Debian's packages and starts PostgreSQL if needed.
+# docs/performance.md. Installs wrk from Debian's packages; starts PostgreSQL and Redis if needed.
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	pg_isready --quiet --host 127.0.0.1 --port 5432 \
 		|| pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start
 	for _ in $$(seq 30); do pg_isready --quiet --host 127.0.0.1 --port 5432 && break; sleep 1; done
+	redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 \
+		|| redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 	$(PY) manage.py benchmark

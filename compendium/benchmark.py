@@ -25,6 +25,7 @@ from django.http import HttpResponse
 ROOT = Path(settings.BASE_DIR)
 LUA = ROOT / "compendium" / "benchmark.lua"
 CEILING_FILE = "bench-ceiling.html"
+REDIS_URL = "redis://127.0.0.1:6379/5"
 
 
 def bare_page(request):
@@ -57,6 +58,7 @@ class Measure:
     errors: int
     socket_errors: int = 0
     queries: int | None = None
+    cold_ms: float | None = None  # one request on an empty cache, timed in-process
 
 
 @dataclass
@@ -84,6 +86,10 @@ def environment(database_url: str, port: int, workers: int, page_bytes: int = 0)
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_WORKERS=str(workers),
         GUNICORN_THREADS="1",
+        # A recycled worker starts with cold caches: keep workers for the whole run.
+        GUNICORN_MAX_REQUESTS="0",
+        # As in production: one cache shared by the workers (database 5, emptied first).
+        REDIS_URL=REDIS_URL,
     )
     return env
 

@@ -37,9 +37,10 @@ def row(label, measure, ceilings) -> str:
     bare = ceilings["bare Django view"].requests_per_second
     static = ceilings["static file"].requests_per_second
     queries = "" if measure.queries is None else measure.queries
+    cold = "" if measure.cold_ms is None else f"{measure.cold_ms:,.0f}"
     return (
         f"| {label} | {measure.requests_per_second:,.0f} | {measure.p50:.1f} | {measure.p95:.1f} "
-        f"| {measure.p99:.1f} | {measure.errors} ({measure.socket_errors}) | {queries} "
+        f"| {measure.p99:.1f} | {measure.errors} ({measure.socket_errors}) | {queries} | {cold} "
         f"| {measure.requests_per_second / bare:.2f} | {measure.requests_per_second / static:.3f} |"
     )
 
@@ -112,7 +113,9 @@ def write_report(path: Path, results: dict, options: dict, minutes: float) -> No
         "endpoint after a warm-up; latencies in milliseconds",
         "- errors: failed answers (non-2xx/3xx, timeouts, refused connections); in brackets, "
         "sockets cut by wrk itself when a run ends",
-        "- queries: per request on a cold cache, counted in-process on the same database",
+        "- queries and cold: one request on an empty cache, counted and timed (ms) in-process on "
+        "the same database; the wrk figures are for repeated requests, which the page cache "
+        "serves until the compendium changes",
         "- ceilings: a bare Django view and a static file (whitenoise), both as large as the "
         "practice list; the last two columns give each endpoint's throughput as a share of them",
         "",
@@ -128,8 +131,9 @@ def write_report(path: Path, results: dict, options: dict, minutes: float) -> No
                 "",
                 f"Seeding took {result.seconds_to_seed:.0f} s.",
                 "",
-                "| endpoint | req/s | p50 | p95 | p99 | errors | queries | × bare | × static |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                "| endpoint | req/s | p50 | p95 | p99 | errors | queries | cold | × bare | × static"
+                " |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
                 *(row(label, m, result.ceilings) for label, m in result.measures.items()),
                 *(row(label, m, result.ceilings) for label, m in result.ceilings.items()),
             ]

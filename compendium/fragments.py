@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -16,7 +17,9 @@ from django.utils import timezone, translation
 from . import freshness
 
 T = TypeVar("T")
-TIMEOUT = 24 * 3600
+# With Redis every worker sees every change at once. A local-memory cache is each worker's
+# own, and another worker's change only reaches it when the entry expires: keep that short.
+TIMEOUT = 24 * 3600 if settings.CACHE_IS_SHARED else 60
 
 
 def _key(name: str, parts) -> str:

@@ -115,6 +115,7 @@ TEMPLATES = [
 ]
 
 # Local memory for one server; Redis, shared by every app server, when REDIS_URL is set.
+CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

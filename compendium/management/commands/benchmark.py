@@ -60,6 +60,7 @@ class Command(BaseCommand):
         benchmark.manage(env, "migrate", "--no-input")
         benchmark.manage(env, "load_compendium", "--verbosity", "0")
         benchmark.manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+        subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=True, capture_output=True)
         results = []
         for size in options["sizes"]:
             results.append(self.run_size(env, url, size, options))
@@ -76,6 +77,11 @@ class Command(BaseCommand):
             benchmark.manage(env, "benchmark", "--count-queries", json.dumps(sample))
         )
         page_bytes = counted.pop("_list_bytes")
+        cold = {
+            key.removeprefix("_cold "): counted.pop(key)
+            for key in list(counted)
+            if key.startswith("_cold ")
+        }
         (Path(settings.STATIC_ROOT) / benchmark.CEILING_FILE).write_bytes(b"x" * page_bytes)
         self.stdout.write(f"-- {size} practices (seeded in {result.seconds_to_seed:.0f} s)")
         server_env = benchmark.environment(url, PORT, os.cpu_count() or 1, page_bytes)
@@ -91,6 +97,7 @@ class Command(BaseCommand):
             for label, path in addresses.items():
                 measure = benchmark.wrk(server.url + path, **self.load(options))
                 measure.queries = counted[label]
+                measure.cold_ms = cold[label]
                 result.measures[label] = measure
                 self.stdout.write(
                     f"   {label}: {measure.requests_per_second:.0f}/s p95 {measure.p95:.1f} ms"
@@ -154,14 +161,16 @@ def describe_server() -> str:
 
 
 def count_queries(sample: dict) -> dict:
-    """Count each endpoint's queries on a cold cache, and the practice list's size in bytes."""
+    """Count each endpoint's queries and time it on a cold cache; measure the list's size."""
     setup_test_environment()
     client = Client()
     counts = {}
     for label, path in benchmark.endpoints(sample).items():
         cache.clear()
+        started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
+        counts[f"_cold {label}"] = (time.perf_counter() - started) * 1000
         assert response.status_code == 200, (path, response.status_code)
         counts[label] = len(queries)
         if label == "list":
