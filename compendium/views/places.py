@@ -69,6 +69,27 @@ def country_detail(request, code: str):
             _("The compendium holds no practice involving %(country)s yet.")
             % {"country": country.name}
         )
+    roles = group_by_role_and_pillar(links)
+    organisations = (
+        Organisation.objects.filter(practice_roles__practice__in=practice_ids)
+        .annotate(count=Count("practice_roles__practice", distinct=True))
+        .order_by("-count", "name")[:ORGANISATIONS_SHOWN]
+    )
+    return render(
+        request,
+        "compendium/country_detail.html",
+        {
+            "country": country,
+            "region": geography.region_of(country),
+            "total": total,
+            "roles": roles,
+            "organisations": organisations,
+        },
+    )
+
+
+def group_by_role_and_pillar(links) -> list[dict]:
+    """Arrange a country's practice links by role, then pillar, with counts per group."""
     counts = {
         (row["role"], row["practice__primary_pillar"]): row["count"]
         for row in links.values("role", "practice__primary_pillar")
@@ -113,22 +134,7 @@ def country_detail(request, code: str):
                     "groups": groups,
                 }
             )
-    organisations = (
-        Organisation.objects.filter(practice_roles__practice__in=practice_ids)
-        .annotate(count=Count("practice_roles__practice", distinct=True))
-        .order_by("-count", "name")[:ORGANISATIONS_SHOWN]
-    )
-    return render(
-        request,
-        "compendium/country_detail.html",
-        {
-            "country": country,
-            "region": geography.region_of(country),
-            "total": total,
-            "roles": roles,
-            "organisations": organisations,
-        },
-    )
+    return roles
 
 
 def organisation_detail(request, slug: str):
