@@ -97,7 +97,6 @@ class FacetedListMixin(FilteredPracticesMixin):
             filterset=self.filterset,
             facets=self.facets(params, selected),
             chips=self.chips(params, selected),
-            query=params.urlencode(),
             page_query=params.urlencode(),
             hidden_fields=[
                 (name, value)

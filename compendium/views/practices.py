@@ -168,32 +168,29 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 def compare(request):
     """Show two to four practices side by side, field by field."""
-    slugs = list(dict.fromkeys(request.GET.getlist("p")))
-    unknown = set(request.GET) - {"p"}
-    problems = {name: [_("Unknown parameter.")] for name in sorted(unknown)}
-    if not slugs and not problems:
+    if not request.GET:
         return render(request, "compendium/compare.html", {"practices": []})
+    practices, problems = chosen_practices(request.GET)
+    if problems:
+        context = {"problems": problems, "allowed": ["p"]}
+        return render(request, "compendium/invalid_query.html", context, status=400)
+    return render(request, "compendium/compare.html", {"practices": practices})
+
+
+def chosen_practices(params) -> tuple[list[Practice], dict[str, list[str]]]:
+    """Return the published practices that `p` names, in its order, or what is wrong with it."""
+    slugs = list(dict.fromkeys(params.getlist("p")))
+    problems = {name: [_("Unknown parameter.")] for name in sorted(set(params) - {"p"})}
     if not all(SLUG.fullmatch(slug) for slug in slugs):
         problems["p"] = [_("A practice's address has only letters, digits and hyphens.")]
     elif not COMPARE_MIN <= len(slugs) <= COMPARE_MAX:
         problems["p"] = [_("Choose from two to four practices to compare.")]
-    practices = []
-    if not problems:
-        found = {
-            p.slug: p for p in detail_queryset(Practice.objects.published()).filter(slug__in=slugs)
-        }
-        missing = [slug for slug in slugs if slug not in found]
-        if missing:
-            problems["p"] = [
-                _("No published practice has the address “%(slug)s”.") % {"slug": slug}
-                for slug in missing
-            ]
-        practices = [found[slug] for slug in slugs if slug in found]
     if problems:
-        return render(
-            request,
-            "compendium/invalid_query.html",
-            {"problems": problems, "allowed": ["p"]},
-            status=400,
-        )
-    return render(request, "compendium/compare.html", {"practices": practices})
+        return [], problems
+    found = detail_queryset(Practice.objects.published()).filter(slug__in=slugs)
+    by_slug = {practice.slug: practice for practice in found}
+    missing = [slug for slug in slugs if slug not in by_slug]
+    if missing:
+        message = _("No published practice has the address “%(slug)s”.")
+        return [], {"p": [message % {"slug": slug} for slug in missing]}
+    return [by_slug[slug] for slug in slugs], {}
