@@ -1,10 +1,10 @@
 """The sitemap: every public page, and nothing that is not published."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count
 from django.urls import reverse
 
-from .models import InstrumentType, Organisation, Pillar, Practice, PracticeCountry, Theme
+from .models import InstrumentType, Organisation, Pillar, Practice, Theme
+from .views.places import practice_counts
 
 
 class LocalizedSitemap(Sitemap):
@@ -53,13 +53,7 @@ class CountrySitemap(LocalizedSitemap):
     changefreq = "weekly"
 
     def items(self):
-        rows = (
-            PracticeCountry.objects.filter(practice__in=Practice.objects.published())
-            .values("country")
-            .annotate(count=Count("pk"))
-            .order_by("country")
-        )
-        return [row["country"].lower() for row in rows]
+        return sorted(code.lower() for code in practice_counts())
 
     def location(self, code):
         return reverse("compendium:country-detail", kwargs={"code": code})

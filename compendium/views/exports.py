@@ -4,13 +4,12 @@ import csv
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views import View
 
-from ..models import InstrumentType, PracticeOrganisation, SourceReference
 from .listing import FilteredPracticesMixin
+from .practices import detail_queryset
 
 CHUNK = 500
 COLUMNS = [
@@ -42,16 +41,7 @@ COLUMNS = [
 
 def export_rows(practices, absolute_url):
     """Yield one dictionary per practice; list values hold the multi-valued fields."""
-    practices = practices.select_related("primary_pillar").prefetch_related(
-        "secondary_pillars",
-        "themes",
-        Prefetch("instruments", InstrumentType.objects.select_related("family")),
-        "gcm_objectives",
-        "target_groups",
-        "countries",
-        Prefetch("organisation_roles", PracticeOrganisation.objects.select_related("organisation")),
-        Prefetch("source_references", SourceReference.objects.select_related("source")),
-    )
+    practices = detail_queryset(practices)
     for practice in practices.iterator(chunk_size=CHUNK):
         yield {
             "slug": practice.slug,
