@@ -57,8 +57,14 @@ class FacetValue:
     position: int = 0
 
 
-def _grouped(queryset: QuerySet, name: str, key, label=None, position=None, counted="practice"):
-    """Group rows into (facet, key, label, position, count); one branch of the UNION."""
+def _grouped(
+    queryset: QuerySet, name: str, key, label=None, position=None, counted="practice", once=True
+):
+    """Group rows into (facet, key, label, position, count); one branch of the UNION.
+
+    `once` says that a practice meets each key in at most one row, as in a link table:
+    a plain count then suffices, which PostgreSQL groups by hashing instead of sorting.
+    """
     return (
         queryset.values(
             facet=Value(name),
@@ -66,7 +72,7 @@ def _grouped(queryset: QuerySet, name: str, key, label=None, position=None, coun
             label=label if label is not None else Value(""),
             position=position if position is not None else Value(0),
         )
-        .annotate(count=Count(counted, distinct=True))
+        .annotate(count=Count(counted, distinct=not once))
         .order_by()
     )
 
@@ -109,16 +115,19 @@ def _gcm_branch(ids, name):
 
 
 def _country_branch(ids, name):
-    return _grouped(PracticeCountry.objects.filter(practice__in=ids), name, F("country"))
+    # A practice may name a country in several roles, and a region through several countries.
+    links = PracticeCountry.objects.filter(practice__in=ids)
+    return _grouped(links, name, F("country"), once=False)
 
 
 def _region_branch(ids, name):
-    return _grouped(PracticeCountry.objects.filter(practice__in=ids), name, geography.region_code())
+    links = PracticeCountry.objects.filter(practice__in=ids)
+    return _grouped(links, name, geography.region_code(), once=False)
 
 
 def _organisation_branch(ids, name):
     links = PracticeOrganisation.objects.filter(practice__in=ids)
-    return _grouped(links, name, F("organisation__slug"), F("organisation__name"))
+    return _grouped(links, name, F("organisation__slug"), F("organisation__name"), once=False)
 
 
 def _choice_branch(ids, name):

@@ -9,7 +9,7 @@ import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import freshness
 from .models import (
@@ -178,7 +178,21 @@ def seed_synthetic(*, count: int, seed: int = 2013) -> int:
                 if items:
                     type(items[0]).objects.bulk_create(items, batch_size=BATCH)
     freshness.touch()
+    refresh_planner_statistics()
     return count
+
+
+def refresh_planner_statistics() -> None:
+    """Tell the database what a bulk load changed, as autovacuum would do some time later.
+
+    Until then PostgreSQL plans with the old row counts (hundreds, not 100,000), and its
+    index-only scans still visit the table; VACUUM cannot run inside a transaction.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute("VACUUM (ANALYZE)")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def clear_synthetic() -> int:
@@ -209,4 +223,5 @@ def clear_synthetic() -> int:
         synthetic._raw_delete(Practice.objects.db)
         Source.objects.filter(slug="synthetic-source", references__isnull=True).delete()
     freshness.touch()
+    refresh_planner_statistics()
     return count

@@ -60,3 +60,18 @@ def test_each_language_has_its_own_cached_page(client, published_practice):
     assert '<html lang="en">' in english
     assert '<html lang="fr">' in french
     assert '<html lang="en">' in client.get("/practices/").content.decode()
+
+
+def test_api_answers_are_served_from_the_cache_until_something_changes(client, published_practice):
+    url = f"/api/v1/practices/{published_practice.slug}/"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(url)
+
+    assert len(captured) == 0
+    assert again.content == first.content
+    assert again["Content-Type"] == "application/json"
+    published_practice.summary = "A newer summary."
+    published_practice.save()
+    assert client.get(url).json()["summary"] == "A newer summary."
+    assert client.get("/api/v1/practices/?page=99").status_code == 404

@@ -29,6 +29,9 @@ PAGES = {
     "/map/": 1,
     "/compare/?p={slug}&p={other}": 10,
     "/feed/?pillar=engage": 2,
+    # One query for the practices, then one per multi-valued field for each chunk of 1,000.
+    "/practices/export.csv?country=mx": 9,
+    "/practices/export.json": 9,
     "/sitemap.xml": 6,
 }
 

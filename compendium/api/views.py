@@ -1,7 +1,7 @@
 """Read-only API views. Every practice starts from Practice.objects.published()."""
 
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.response import Response
@@ -39,10 +39,12 @@ def published_count(path: str = "practices") -> Count:
 
 @looked_up_by("slug", str, "The practice's slug, as in its permalink.")
 class CachedReadOnlyModelViewSet(viewsets.ReadOnlyModelViewSet):
-    """Keep each answer's data until the compendium changes; throttling still applies.
+    """Keep each rendered answer until the compendium changes; throttling still applies.
 
     Only successful answers are kept (a 400 or 404 raises before anything is cached), by
-    exact address and language, so a cached answer is the one the request would get.
+    exact address, language and media type, so a cached answer is the one the request
+    would get. The rendered bytes are kept rather than the data: serializer output drags
+    its serializer into the pickle, and rendering it again costs more than the lookup.
     """
 
     def list(self, request, *args, **kwargs):
@@ -51,10 +53,15 @@ class CachedReadOnlyModelViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         return self._cached("api-detail", super().retrieve, request, *args, **kwargs)
 
-    @staticmethod
-    def _cached(name, answer, request, *args, **kwargs):
-        path = request.get_full_path()
-        return Response(fragments.cached(name, lambda: answer(request, *args, **kwargs).data, path))
+    def _cached(self, name, answer, request, *args, **kwargs):
+        renderer, media_type = request.accepted_renderer, request.accepted_media_type
+
+        def render() -> bytes:
+            data = answer(request, *args, **kwargs).data
+            return renderer.render(data, media_type, self.get_renderer_context())
+
+        body = fragments.cached(name, render, request.get_full_path(), media_type)
+        return HttpResponse(body, content_type=media_type)
 
 
 class PracticeViewSet(CachedReadOnlyModelViewSet):

@@ -218,6 +218,9 @@ class Practice(models.Model):
         ordering = ["title"]
         # Every public list reads published rows in one of the list's orders.
         indexes = [
+            # Lets "which practices are published" be read from the index alone, without
+            # the wide rows: facet counts and subqueries ask it on every cold page.
+            models.Index(fields=["editorial_status", "id"], name="practice_published_id"),
             models.Index(fields=["editorial_status", "title"], name="practice_published_title"),
             models.Index(
                 fields=["editorial_status", "-first_published_at"], name="practice_published_new"

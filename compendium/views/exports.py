@@ -8,74 +8,8 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views import View
 
+from ..exports import COLUMNS, export_rows
 from .listing import FilteredPracticesMixin
-from .practices import detail_queryset
-
-CHUNK = 500
-COLUMNS = [
-    "slug",
-    "url",
-    "title",
-    "summary",
-    "description",
-    "primary_pillar",
-    "secondary_pillars",
-    "themes",
-    "instruments",
-    "countries",
-    "country_codes",
-    "organisations",
-    "target_groups",
-    "gcm_objectives",
-    "scope",
-    "start_year",
-    "end_year",
-    "implementation_status",
-    "evidence_level",
-    "sources",
-    "first_published_at",
-    "updated_at",
-    "last_verified_on",
-]
-
-
-def export_rows(practices, absolute_url):
-    """Yield one dictionary per practice; list values hold the multi-valued fields."""
-    practices = detail_queryset(practices)
-    for practice in practices.iterator(chunk_size=CHUNK):
-        yield {
-            "slug": practice.slug,
-            "url": absolute_url(practice.get_absolute_url()),
-            "title": practice.title,
-            "summary": practice.summary,
-            "description": practice.description,
-            "primary_pillar": practice.primary_pillar.name,
-            "secondary_pillars": [p.name for p in practice.secondary_pillars.all()],
-            "themes": [t.name for t in practice.themes.all()],
-            "instruments": [i.name for i in practice.instruments.all()],
-            "countries": [
-                f"{c.country.name} ({c.get_role_display()})" for c in practice.countries.all()
-            ],
-            "country_codes": sorted({c.country.code for c in practice.countries.all()}),
-            "organisations": [
-                f"{o.organisation} ({o.get_role_display()})"
-                for o in practice.organisation_roles.all()
-            ],
-            "target_groups": [t.name for t in practice.target_groups.all()],
-            "gcm_objectives": [str(g) for g in practice.gcm_objectives.all()],
-            "scope": practice.get_scope_display(),
-            "start_year": practice.start_year,
-            "end_year": practice.end_year,
-            "implementation_status": practice.get_implementation_status_display(),
-            "evidence_level": practice.get_evidence_level_display(),
-            "sources": [
-                ", ".join(part for part in (r.source.title, r.chapter, r.section) if part)
-                for r in practice.source_references.all()
-            ],
-            "first_published_at": practice.first_published_at,
-            "updated_at": practice.updated_at,
-            "last_verified_on": practice.last_verified_on,
-        }
 
 
 class Echo:

@@ -5,6 +5,10 @@ import io
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from compendium import exports
 
 from ..factories import PracticeCountryFactory, ThemeFactory, populate
 
@@ -88,3 +92,25 @@ def test_export_refuses_bad_filters_with_a_400_naming_them(client, extension):
     assert client.get(f"/practices/export.{extension}?pillar=nonsense").json()["errors"].keys() == {
         "pillar"
     }
+
+
+def test_export_reads_its_practices_a_chunk_at_a_time(client, monkeypatch):
+    populate(7)
+    monkeypatch.setattr(exports, "CHUNK", 3)
+
+    with CaptureQueriesContext(connection) as queries:
+        data = json.loads(streamed(client.get("/practices/export.json?sort=title")))
+
+    # One query for the practices, then one per multi-valued field for each of 3 chunks.
+    assert len(queries) == 1 + 8 * 3
+    assert [item["slug"] for item in data] == listed_slugs(client, "sort=title")
+    assert all(item["countries"] and item["themes"] for item in data)
+
+
+def test_export_keeps_the_language_of_its_address(client, published_practice):
+    PracticeCountryFactory(practice=published_practice, country="MX")
+
+    item = json.loads(streamed(client.get("/fr/practices/export.json")))[0]
+
+    assert item["countries"] == ["Mexique (Pays d’origine ou d’ascendance)"]
+    assert item["evidence_level"] == "Non évaluée"
