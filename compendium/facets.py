@@ -7,7 +7,9 @@ of facets' values nor with the number of practices.
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import CharField, Count, F, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -89,7 +91,7 @@ def localized(path: str):
 def _term_branch(relation: str, term: str):
     """Count a many-to-many vocabulary through its link table."""
 
-    def branch(ids: QuerySet, name: str) -> QuerySet:
+    def branch(ids, name: str) -> QuerySet:
         links = getattr(Practice, relation).through.objects.filter(practice__in=ids)
         return _grouped(links, name, F(f"{term}__slug"), F(f"{term}__name"), F(f"{term}__position"))
 
@@ -150,6 +152,47 @@ BRANCHES = {
 }
 
 
+class SharedPracticeSets:
+    """Select each filtered set of practices once, in a WITH clause that the branches share.
+
+    Every facet whose own filter is inactive counts among the same practices: without
+    this, a search over 100,000 practices would run once per facet rather than once.
+    The unfiltered set stays an inline subquery: it is a cheap index scan, and PostgreSQL
+    cannot estimate the size of a shared set, which misleads it into a slow plan there.
+    """
+
+    def __init__(self, unfiltered: QuerySet):
+        self.unfiltered = self._sql(unfiltered)
+        self.names: dict[tuple[str, str], str] = {}
+        self.parts: list[tuple[str, tuple]] = []
+
+    @staticmethod
+    def _sql(practices: QuerySet) -> tuple[str, tuple]:
+        return practices.order_by().values("pk").query.sql_with_params()
+
+    def ids(self, practices: QuerySet) -> QuerySet | RawSQL:
+        """Return a subquery of these practices' ids, naming their set on first sight."""
+        sql, params = self._sql(practices)
+        if (sql, params) == self.unfiltered:
+            return practices.order_by().values("pk")
+        name = self.names.get((sql, repr(params)))
+        if name is None:
+            name = self.names[sql, repr(params)] = f"facet_set_{len(self.parts)}"
+            self.parts.append((f"{name}(id) AS ({sql})", params))
+        return RawSQL(f"SELECT id FROM {name}", [])
+
+    def rows(self, union: QuerySet) -> list[dict]:
+        sql, params = union.query.sql_with_params()
+        if self.parts:
+            clauses = ", ".join(clause for clause, _params in self.parts)
+            sql = f"WITH {clauses} {sql}"
+            params = (*(param for _clause, part in self.parts for param in part), *params)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            columns = [column[0] for column in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
 def _label(name: str, key: str, label: str) -> str:
     if name == "country":
         return countries.name(key)
@@ -173,12 +216,10 @@ def count_facets(filterset: PracticeFilter, names: list[str]) -> dict[str, list[
     """Return, for each named facet, its values with the number of practices they match."""
     if not names:
         return {}
-    branches = [
-        BRANCHES[name](filterset.queryset_without(name).order_by().values("pk"), name)
-        for name in names
-    ]
+    sets = SharedPracticeSets(filterset.queryset)
+    branches = [BRANCHES[name](sets.ids(filterset.queryset_without(name)), name) for name in names]
     found: dict[str, list[FacetValue]] = {name: [] for name in names}
-    for row in branches[0].union(*branches[1:], all=True):
+    for row in sets.rows(branches[0].union(*branches[1:], all=True)):
         if row["key"] in ("", "0", None):
             continue  # no scope given, or a country outside the M49 regions
         name, key = row["facet"], row["key"]

@@ -1,7 +1,9 @@
 """The practice list and the pillar, theme and instrument pages built on it."""
 
 import pytest
+from django.http import QueryDict
 
+from compendium.filters import PracticeFilter
 from compendium.models import Practice
 
 from ..factories import (
@@ -86,6 +88,32 @@ def test_facet_counts_match_the_database_for_every_value(client):
         assert count == expected.distinct().count(), slug
     for slug, count in facet(response, "theme").items():
         assert count == published.filter(themes__slug=slug, countries__country="MX").count()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=practice",  # every facet shares one filtered set
+        "q=practice+1&theme=theme-0&country=MX&country=PH",  # and some count among their own
+        "region=142&pillar=engage&status=ongoing",
+    ],
+)
+def test_every_facet_count_is_the_count_the_filter_itself_gives(client, hidden_practices, query):
+    populate(40)
+    response = client.get(f"/practices/?{query}")
+
+    params = QueryDict(query)
+    published = Practice.objects.published()
+    checked = 0
+    for group in response.context["facets"]:
+        name = group["facet"].name
+        for entry in group["entries"]:
+            chosen = params.copy()
+            chosen.setlist(name, [entry["value"].key])
+            expected = PracticeFilter(chosen, queryset=published).qs.distinct().count()
+            assert entry["value"].count == expected, (name, entry["value"].key)
+            checked += 1
+    assert checked >= 10
 
 
 def test_selected_values_show_as_chips_that_remove_only_themselves(client, practices):
