@@ -21,7 +21,7 @@ PAGES = {
     "/pillars/engage/": 6,
     "/themes/theme-0/": 6,
     "/instruments/instrument-0/": 6,
-    "/practices/{slug}/": 13,
+    "/practices/{slug}/": 12,
     "/practices/{slug}/cite.ris": 10,
     "/countries/": 1,
     "/countries/mx/": 5,

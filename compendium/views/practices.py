@@ -2,13 +2,12 @@ import re
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, ListView
 
 from .. import citations
@@ -17,15 +16,14 @@ from ..models import (
     InstrumentType,
     Practice,
     PracticeOrganisation,
-    PracticeRelation,
     PracticeTranslation,
     SourceReference,
 )
 from ..models.translations import texts_in
+from ..related import related_practices
 from .listing import FacetedListMixin
 
 PAGE_SIZE = 20
-RELATED_LIMIT = 6
 
 
 class PracticeListView(FacetedListMixin, ListView):
@@ -90,15 +88,9 @@ class PracticeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         practice = self.object
         url = self.request.build_absolute_uri(practice.get_absolute_url())
-        explicit = related_practices(practice)
-        similar = (
-            Practice.objects.published()
-            .similar_to(practice)
-            .exclude(pk__in=[related.pk for related in explicit])
-            .select_related("primary_pillar")[: max(RELATED_LIMIT - len(explicit), 0)]
-        )
+        linked, similar = related_practices(practice)
         return super().get_context_data(
-            explicit_relations=explicit,
+            explicit_relations=linked,
             similar_practices=similar,
             changes=change_log(practice),
             texts=texts_in(practice, translation.get_language()),
@@ -109,31 +101,6 @@ class PracticeDetailView(DetailView):
 
 
 # How a linked practice relates to this one when the editor's link points here.
-INCOMING_LABELS = {
-    PracticeRelation.Kind.SIMILAR: _lazy("Similar to"),
-    PracticeRelation.Kind.INSPIRED_BY: _lazy("Inspired by this practice"),
-    PracticeRelation.Kind.SUCCESSOR_OF: _lazy("Successor of this practice"),
-}
-
-
-def related_practices(practice: Practice) -> list[Practice]:
-    """Return the published practices an editor linked to this one, in either direction."""
-    published = Practice.EditorialStatus.PUBLISHED
-    relations = PracticeRelation.objects.filter(
-        Q(from_practice=practice, to_practice__editorial_status=published)
-        | Q(to_practice=practice, from_practice__editorial_status=published)
-    ).select_related("from_practice__primary_pillar", "to_practice__primary_pillar")
-    related = []
-    for relation in relations:
-        if relation.from_practice_id == practice.pk:
-            other, label = relation.to_practice, relation.get_kind_display()
-        else:
-            other, label = relation.from_practice, INCOMING_LABELS[relation.kind]
-        other.relation_label = label
-        related.append(other)
-    return related
-
-
 @method_decorator(staff_member_required, name="dispatch")
 class PracticePreviewView(PracticeDetailView):
     """Show staff an unpublished practice exactly as the public page would."""

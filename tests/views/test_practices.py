@@ -29,7 +29,7 @@ def test_practice_page_shows_everything_public_in_constant_queries(
     published_practice.themes.add(ThemeFactory(name="Partnerships"))
     published_practice.instruments.add(*InstrumentTypeFactory.create_batch(2))
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = client.get(reverse("compendium:practice-detail", args=[published_practice.slug]))
 
     body = response.content.decode()
@@ -150,6 +150,28 @@ def test_related_practices_put_editors_links_first_then_similar_ones(
     body = response.content.decode()
     assert "Inspired by this practice:" in body
     assert draft_practice.title not in body
+
+
+def test_similar_practices_fill_up_to_six_places_most_alike_first(client, published_practice):
+    shared = InstrumentTypeFactory()
+    published_practice.instruments.add(shared)
+    PracticeCountryFactory(practice=published_practice, country="MX")
+    linked = PracticeFactory(title="Linked and alike")
+    linked.instruments.add(shared)
+    PracticeRelationFactory(from_practice=published_practice, to_practice=linked)
+    closest = PracticeFactory(title="Z closest")
+    closest.instruments.add(shared)
+    PracticeCountryFactory(practice=closest, country="MX")
+    for n in range(6):
+        PracticeCountryFactory(practice=PracticeFactory(title=f"Mexican {n}"), country="MX")
+
+    response = client.get(published_practice.get_absolute_url())
+
+    linked_ones = [(p.title, p.relation_label) for p in response.context["explicit_relations"]]
+    assert linked_ones == [("Linked and alike", "Similar to")]
+    similar = [p.title for p in response.context["similar_practices"]]
+    assert similar == ["Z closest", "Mexican 0", "Mexican 1", "Mexican 2", "Mexican 3"]
+    assert 'Z closest</a> <span class="role">(Engage)</span>' in response.content.decode()
 
 
 def test_change_log_lists_public_changes_without_editor_names(client, published_practice):
