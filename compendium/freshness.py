@@ -19,14 +19,21 @@ def _now() -> datetime:
 
 def last_modified() -> datetime:
     """Return when the compendium last changed (or when this cache first heard of it)."""
-    cache.add(CACHE_KEY, _now(), timeout=None)
-    return cache.get(CACHE_KEY) or _now()
+    return _read_or_start(CACHE_KEY, _now) or _now()
 
 
 def version() -> int:
     """Return a number that grows with every change: the key of cached fragments."""
-    cache.add(VERSION_KEY, 0, timeout=None)
-    return cache.get(VERSION_KEY) or 0
+    return _read_or_start(VERSION_KEY, lambda: 0) or 0
+
+
+def _read_or_start(key: str, initial):
+    # Every cached answer asks: one round trip to a shared cache when the key exists.
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, initial(), timeout=None)
+        value = cache.get(key)
+    return value
 
 
 def touch(**_signal_kwargs) -> None:
