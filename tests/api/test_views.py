@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from compendium.models import Practice
@@ -63,13 +64,41 @@ def test_list_endpoints_cost_the_same_queries_at_5_and_200_practices(
     assert response.json()["count"] >= 1
 
 
-def test_practice_detail_costs_constant_queries(api_client, django_assert_num_queries):
+DETAIL_ENDPOINTS = {
+    "/api/v1/practices/{practice.slug}/": 11,
+    "/api/v1/pillars/{practice.primary_pillar.slug}/": 1,
+    "/api/v1/themes/{theme.slug}/": 1,
+    "/api/v1/instruments/{instrument.slug}/": 1,
+    "/api/v1/gcm-objectives/{objective.number}/": 1,
+    "/api/v1/countries/mx/": 1,
+    "/api/v1/regions/19/": 1,
+    "/api/v1/organisations/{organisation.slug}/": 1,
+}
+
+
+@pytest.mark.parametrize(("url", "queries"), DETAIL_ENDPOINTS.items())
+def test_detail_endpoints_cost_the_same_queries_at_3_and_200_practices(
+    api_client, url, queries, django_assert_num_queries
+):
     full_practices(3)
-    practice = Practice.objects.first()
-    with django_assert_num_queries(11):
-        response = api_client.get(f"/api/v1/practices/{practice.slug}/")
+    practice = Practice.objects.order_by("pk").first()
+    url = url.format(
+        practice=practice,
+        theme=practice.themes.get(),
+        instrument=practice.instruments.get(),
+        objective=practice.gcm_objectives.get(),
+        organisation=practice.organisations.get(),
+    )
+    with django_assert_num_queries(queries):
+        assert api_client.get(url).status_code == 200
+
+    full_practices(197)
+    cache.clear()  # the practice's answer is cached until the compendium changes
+    with django_assert_num_queries(queries):
+        response = api_client.get(url)
+
     assert response.status_code == 200
-    assert response.json()["slug"] == practice.slug
+    assert response.json()
 
 
 def test_hidden_practices_are_404_and_absent_from_lists(
