@@ -67,10 +67,13 @@ class SizeResult:
     seconds_to_seed: float
     measures: dict[str, Measure] = field(default_factory=dict)
     ceilings: dict[str, Measure] = field(default_factory=dict)
+    uncached: dict[str, Measure] = field(default_factory=dict)  # with every cache off
     export: dict | None = None
 
 
-def environment(database_url: str, port: int, workers: int, page_bytes: int = 0) -> dict:
+def environment(
+    database_url: str, port: int, workers: int, page_bytes: int = 0, cached: bool = True
+) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
@@ -91,6 +94,8 @@ def environment(database_url: str, port: int, workers: int, page_bytes: int = 0)
         # As in production: one cache shared by the workers (database 5, emptied first).
         REDIS_URL=REDIS_URL,
     )
+    if not cached:
+        env["DJANGO_CACHE"] = "none"
     return env
 
 
@@ -120,6 +125,7 @@ class Server:
                 return self
             except OSError:
                 time.sleep(0.2)
+        self.__exit__()  # or it would keep the port for the next run
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(self, *exc):
@@ -135,8 +141,11 @@ class Server:
         return [int(pid) for pid in children.read_text().split()]
 
 
-def wrk(url: str, *, seconds: int, connections: int, threads: int) -> Measure:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(LUA), url]
+def wrk(url: str, *, seconds: int, connections: int, threads: int, timeout: int = 2) -> Measure:
+    command = [
+        *("wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s"),
+        *("-s", str(LUA), url),
+    ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     data = json.loads(re.search(r"^BENCH (.*)$", output, re.M).group(1))
     return Measure(

@@ -1,5 +1,7 @@
 """Links that change one filter of the current list and keep the rest of its state."""
 
+from urllib.parse import urlencode
+
 from django.http import QueryDict
 
 
@@ -18,10 +20,15 @@ def with_query(params: QueryDict) -> str:
 
 def toggled(params: QueryDict, name: str, value: str) -> str:
     """Return the query string with the value added to the parameter, or removed if present."""
-    params = params.copy()
     values = params.getlist(name)
-    params.setlist(name, [v for v in values if v != value] if value in values else values + [value])
-    return with_query(params)
+    changed = [v for v in values if v != value] if value in values else [*values, value]
+    # Pairs rather than a copied QueryDict (a deep copy): a list page makes hundreds of links.
+    pairs = [
+        (key, item) for key, items in params.lists() for item in (changed if key == name else items)
+    ]
+    if name not in params:
+        pairs += [(name, item) for item in changed]
+    return f"?{urlencode(pairs)}" if pairs else "?"
 
 
 def without(params: QueryDict, name: str) -> str:

@@ -115,8 +115,11 @@ TEMPLATES = [
 ]
 
 # Local memory for one server; Redis, shared by every app server, when REDIS_URL is set.
+# DJANGO_CACHE=none turns caching off, for load tests that measure uncached requests.
 CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
-if os.environ.get("REDIS_URL"):
+if os.environ.get("DJANGO_CACHE") == "none":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "compendium.cache.RedisCache",

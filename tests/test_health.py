@@ -13,10 +13,26 @@ def test_healthz_reports_database_and_cache(client):
 
 
 def test_healthz_answers_503_when_the_cache_fails(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    # Nothing listens on port 1: every cache command fails to connect.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "compendium.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1},
+        }
+    }
     cache.close()
 
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json()["cache"] == "failing"
+    assert response.json() == {"status": "unavailable", "database": "ok", "cache": "failing"}
+
+
+def test_healthz_is_healthy_when_the_cache_is_turned_off(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "off"}

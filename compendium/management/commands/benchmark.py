@@ -106,11 +106,26 @@ class Command(BaseCommand):
                 )
             for label, path in ceilings.items():
                 result.ceilings[label] = benchmark.wrk(server.url + path, **self.load(options))
+        if size == max(options["sizes"]):
+            self.measure_uncached(url, sample, page_bytes, result, options)
         if size == closest(options["sizes"], EXPORT_SIZE):
             publish_at_least(env, EXPORT_SIZE)
             with benchmark.Server(benchmark.environment(url, PORT + 1, 1), PORT + 1) as single:
                 result.export = benchmark.measure_export(single, "/practices/export.csv")
         return result
+
+    def measure_uncached(self, url: str, sample: dict, page_bytes: int, result, options):
+        """Drive every endpoint again with every cache off: what a first request costs."""
+        env = benchmark.environment(url, PORT, os.cpu_count() or 1, page_bytes, cached=False)
+        with benchmark.Server(env, PORT) as server:
+            for label, path in benchmark.endpoints(sample).items():
+                benchmark.urllib.request.urlopen(server.url + path, timeout=60).read()
+                measure = benchmark.wrk(server.url + path, **self.load(options), timeout=60)
+                result.uncached[label] = measure
+                self.stdout.write(
+                    f"   {label}, no cache: {measure.requests_per_second:.1f}/s "
+                    f"p95 {measure.p95:.0f} ms"
+                )
 
     @staticmethod
     def load(options) -> dict:
