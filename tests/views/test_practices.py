@@ -174,6 +174,14 @@ def test_similar_practices_fill_up_to_six_places_most_alike_first(client, publis
     assert 'Z closest</a> <span class="role">(Engage)</span>' in response.content.decode()
 
 
+def test_sharing_only_a_pillar_does_not_make_practices_similar(client, published_practice):
+    PracticeFactory(title="Same pillar only")
+
+    response = client.get(published_practice.get_absolute_url())
+
+    assert list(response.context["similar_practices"]) == []
+
+
 def test_change_log_lists_public_changes_without_editor_names(client, published_practice):
     published_practice.summary = "A clearer summary."
     published_practice.save()
