@@ -13,6 +13,7 @@ from .facets import localized
 from .models import Practice, PracticeCountry, PracticeRelation
 
 LIMIT = 6
+# How a linked practice relates to this one when the editor's link points here.
 INCOMING_LABELS = {
     PracticeRelation.Kind.SIMILAR: _("Similar to"),
     PracticeRelation.Kind.INSPIRED_BY: _("Inspired by this practice"),

@@ -100,7 +100,6 @@ class PracticeDetailView(DetailView):
         )
 
 
-# How a linked practice relates to this one when the editor's link points here.
 @method_decorator(staff_member_required, name="dispatch")
 class PracticePreviewView(PracticeDetailView):
     """Show staff an unpublished practice exactly as the public page would."""
