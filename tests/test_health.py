@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from .factories import PracticeFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -36,3 +38,13 @@ def test_healthz_is_healthy_when_the_cache_is_turned_off(client, settings):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "off"}
+
+
+def test_the_compendium_can_change_while_the_cache_is_turned_off(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    practice = PracticeFactory()
+
+    practice.summary = "Changed with no cache."
+    practice.save()
+
+    assert "Changed with no cache." in client.get(practice.get_absolute_url()).content.decode()
