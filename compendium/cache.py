@@ -1,4 +1,4 @@
-"""Django's Redis cache backend, reusing one Redis client per connection pool.
+"""Whether caching is turned off, and Django's Redis backend reusing one client per pool.
 
 Django builds a new redis.Redis object for every cache command, and redis-py fills a
 table of some 170 response callbacks each time: on a page served from the cache that
@@ -6,7 +6,14 @@ cost more than the commands themselves. A client only wraps its pool and is safe
 share between threads, so one per pool is enough.
 """
 
+from django.core.cache import caches
 from django.core.cache.backends import redis
+from django.core.cache.backends.dummy import DummyCache
+
+
+def cache_is_off() -> bool:
+    """Whether caching is turned off (DJANGO_CACHE=none): the cache keeps nothing."""
+    return isinstance(caches["default"], DummyCache)
 
 
 class RedisCacheClient(redis.RedisCacheClient):

@@ -6,8 +6,9 @@ request costs no query; any save or delete of a compendium row moves it forward.
 
 from datetime import UTC, datetime
 
-from django.core.cache import cache, caches
-from django.core.cache.backends.dummy import DummyCache
+from django.core.cache import cache
+
+from .cache import cache_is_off
 
 CACHE_KEY = "compendium:last-modified"
 VERSION_KEY = "compendium:version"
@@ -42,5 +43,5 @@ def touch(**_signal_kwargs) -> None:
     cache.set(CACHE_KEY, _now(), timeout=None)
     # Dates have whole seconds; two changes within one second still need two versions.
     cache.add(VERSION_KEY, 0, timeout=None)
-    if not isinstance(caches["default"], DummyCache):  # which keeps nothing to increment
+    if not cache_is_off():  # a cache that keeps nothing has no counter to increment
         cache.incr(VERSION_KEY)
