@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate load test lint messages bench
+.PHONY: install run serve migrate load test lint messages bench search-eval
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,12 @@ bench: install
 	redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 \
 		|| redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 	$(PY) manage.py benchmark
+
+# Search relevance on both databases: recall@10, MRR and empty answers for each kind of query
+# in tests/search_relevance.yaml (the same test runs in make test, with its floors).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/compendium
+search-eval: install
+	$(VENV)/bin/pytest tests/search/test_relevance.py -q -s
+	psql "$(POSTGRES_URL)" -c "SELECT 1" >/dev/null 2>&1 \
+		|| createdb --host 127.0.0.1 --username postgres compendium
+	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest tests/search/test_relevance.py -q -s

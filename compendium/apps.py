@@ -11,6 +11,8 @@ class CompendiumConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import roles, signals
+        from .search import signals as search_signals
 
         signals.connect()
+        search_signals.connect()
         post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="compendium-roles")

@@ -69,6 +69,7 @@ class SizeResult:
     ceilings: dict[str, Measure] = field(default_factory=dict)
     uncached: dict[str, Measure] = field(default_factory=dict)  # with every cache off
     export: dict | None = None
+    search: dict | None = None  # the relevance queries, timed in-process with no cache
 
 
 def environment(
@@ -173,3 +174,29 @@ def measure_export(server: Server, path: str) -> dict:
     seconds = time.perf_counter() - started
     growth = memory_kib(worker, "VmHWM") - before
     return {"rows": rows, "seconds": seconds, "memory_growth_mib": growth / 1024}
+
+
+def time_search(rounds: int = 3) -> dict:
+    """Time the list page's search work for every query of the relevance set, no cache.
+
+    Each query is run as the page runs it (its count and first page of 20), `rounds` times,
+    after one warm-up pass that loads the synonym groups. Returns milliseconds.
+    """
+    from .search import evaluation
+
+    judgements = evaluation.load_judgements(ROOT / "tests" / "search_relevance.yaml")
+    for judgement in judgements:
+        evaluation.first_page(judgement.query)
+    timings = []
+    for _ in range(rounds):
+        for judgement in judgements:
+            started = time.perf_counter()
+            evaluation.first_page(judgement.query)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "queries": len(judgements),
+        "p50": timings[len(timings) // 2],
+        "p95": timings[int(len(timings) * 0.95)],
+        "max": timings[-1],
+    }

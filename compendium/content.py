@@ -5,10 +5,13 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 
 from .freshness import touch
+from .models import SearchSynonym
+from .search import indexing
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -42,9 +45,10 @@ def load_compendium(*, verbosity: int = 1) -> None:
     Rows are matched by natural key, so loading again updates them in place instead of
     adding duplicates, and leaves rows that editors added alone.
     """
-    with transaction.atomic():
+    with transaction.atomic(), indexing.batch(rebuild_all=True):
         call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
         apply_vocabulary_translations()
+        add_search_synonyms()
     touch()  # the translations are written with update(), which sends no signal
 
 
@@ -73,3 +77,42 @@ def apply_vocabulary_translations(*, directory: Path = FIXTURES_DIR / "translati
                     raise TranslationFileError(f"{path.name}: no {label} {identifier!r}")
                 updated += 1
     return updated
+
+
+class SynonymFileError(Exception):
+    """A synonym file holds a group that cannot be loaded; the message says which."""
+
+
+def add_search_synonyms(*, directory: Path = FIXTURES_DIR / "synonyms") -> int:
+    """Add the shipped synonym groups that the database lacks; return how many were added.
+
+    A group already in the database is left as it is, so that a reload never undoes an
+    editor's change; to take a shipped group anew, delete it in the admin and reload.
+    """
+    existing = set(SearchSynonym.objects.values_list("slug", flat=True))
+    added = []
+    for path in sorted(directory.glob("*.yaml")):
+        for number, group in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")), 1):
+            synonym = _synonym(path, number, group)
+            if synonym.slug not in existing:
+                existing.add(synonym.slug)
+                added.append(synonym)
+    SearchSynonym.objects.bulk_create(added)
+    return len(added)
+
+
+def _synonym(path: Path, number: int, group) -> SearchSynonym:
+    where = f"{path.name}, group {number}"
+    if not isinstance(group, dict) or not isinstance(group.get("terms"), list):
+        raise SynonymFileError(f"{where}: give a slug and a list of terms")
+    synonym = SearchSynonym(
+        slug=group.get("slug", ""),
+        country=group.get("country", ""),
+        terms="\n".join(str(term).strip() for term in group["terms"]),
+    )
+    try:
+        synonym.full_clean(validate_unique=False)
+    except ValidationError as error:
+        fields = "; ".join(f"{name}: {' '.join(text)}" for name, text in error.message_dict.items())
+        raise SynonymFileError(f"{where} ({group.get('slug')}): {fields}") from None
+    return synonym

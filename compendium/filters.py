@@ -23,6 +23,8 @@ from .models import (
     Theme,
 )
 from .models.practice import EARLIEST_YEAR, LATEST_YEAR
+from .search import SearchPlan, analyse
+from .search.query import MAX_QUERY_CHARACTERS, clean
 
 
 def region_choices():
@@ -178,7 +180,7 @@ class PracticeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_search",
         label=_("Search"),
-        max_length=200,
+        max_length=MAX_QUERY_CHARACTERS,
         help_text=_(
             "Free-text search over titles, summaries, descriptions, countries and organisations."
         ),
@@ -213,7 +215,13 @@ class PracticeFilter(django_filters.FilterSet):
         return self._involving(queryset, codes)
 
     def filter_search(self, queryset, name, value: str):
-        return queryset.search(value)
+        return queryset.search(self.search_plan(value))
+
+    def search_plan(self, value: str) -> SearchPlan:
+        """Return the query's plan, made once however many facets filter with it."""
+        if getattr(self, "_plan", None) is None or self._plan.query != clean(value):
+            self._plan = analyse(value)
+        return self._plan
 
     def sort_by(self, queryset, name, value: str):
         if value in SORT_ORDERS:

@@ -36,3 +36,10 @@ def without(params: QueryDict, name: str) -> str:
     params = params.copy()
     params.pop(name, None)
     return with_query(params)
+
+
+def replaced(params: QueryDict, name: str, value: str) -> str:
+    """Return the query string with the parameter set to this one value, from the first page."""
+    params = canonical(params)
+    params[name] = value
+    return with_query(params)

@@ -17,6 +17,8 @@ PRACTICE_MODELS = [
     "practicerelation",
 ]
 REFERENCE_MODELS = ["organisation", "source"]
+# Synonym groups are editors' data too: a group that misleads is unticked or deleted.
+SEARCH_MODELS = ["searchsynonym"]
 VOCABULARY_MODELS = [
     "pillar",
     "theme",
@@ -37,6 +39,11 @@ def editor_permissions() -> set[str]:
     codenames |= {f"delete_{model}" for model in PRACTICE_MODELS if model != "practice"}
     codenames |= {
         f"{action}_{model}" for model in REFERENCE_MODELS for action in ("add", "change", "view")
+    }
+    codenames |= {
+        f"{action}_{model}"
+        for model in SEARCH_MODELS
+        for action in ("add", "change", "view", "delete")
     }
     codenames |= {f"view_{model}" for model in VOCABULARY_MODELS}
     return codenames

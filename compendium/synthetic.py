@@ -28,6 +28,7 @@ from .models import (
     TargetGroup,
     Theme,
 )
+from .search import indexing
 
 BATCH = 2000
 PUBLISHED_SHARE = 0.9  # the rest are drafts, so that visibility filters have work to do
@@ -164,7 +165,8 @@ def seed_synthetic(*, count: int, seed: int = 2013) -> int:
     start = Practice.objects.filter(is_synthetic=True).count()
     now = datetime.now(UTC)
     for offset in range(0, count, BATCH):
-        with transaction.atomic():
+        # Index each batch once, after its countries and organisations are in.
+        with transaction.atomic(), indexing.batch():
             drafts = [
                 _practice(sampler, start + offset + n, now)
                 for n in range(min(BATCH, count - offset))
@@ -222,6 +224,7 @@ def clear_synthetic() -> int:
             related._raw_delete(PracticeRelation.objects.db)
         synthetic._raw_delete(Practice.objects.db)
         Source.objects.filter(slug="synthetic-source", references__isnull=True).delete()
+        indexing.rebuild()  # raw deletes leave the documents and the vocabulary behind
     freshness.touch()
     refresh_planner_statistics()
     return count

@@ -1,7 +1,7 @@
 """make bench's verdicts: each target is judged on the figures it names."""
 
 from compendium.benchmark import Measure, SizeResult
-from compendium.benchmark_report import HTML_PAGES, targets
+from compendium.benchmark_report import HTML_PAGES, search_targets, targets
 
 ENDPOINTS = [*HTML_PAGES, "api list", "api practice"]
 
@@ -44,3 +44,18 @@ def test_an_export_of_fewer_than_10000_practices_does_not_count():
     lines = targets({"postgresql": [large]})
 
     assert any(line.startswith("- **not reached**: CSV export of 9,025") for line in lines)
+
+
+def test_uncached_search_is_judged_at_1000_practices_on_both_databases():
+    fast, slow = run(1_000, p95=8), run(1_000, p95=8)
+    fast.search = {"queries": 122, "p50": 6.0, "p95": 21.5, "max": 40.0}
+    slow.search = {"queries": 122, "p50": 30.0, "p95": 64.0, "max": 90.0}
+
+    lines = search_targets({"postgresql": [fast], "sqlite": [slow]})
+
+    assert lines == [
+        "- reached: postgresql, 1,000 practices, search with every cache off p95 under 50 ms "
+        "(21.5 ms)",
+        "- **not reached**: sqlite, 1,000 practices, search with every cache off p95 under "
+        "50 ms (64.0 ms)",
+    ]

@@ -91,7 +91,7 @@ def test_a_practice_matching_twice_is_listed_once(api_client, practices):
         ({"year_from": "1800"}, "year_from"),
         ({"year_from": "2012", "year_to": "2010"}, "year_to"),
         ({"status": "finished"}, "status"),
-        ({"q": "x" * 201}, "q"),
+        ({"q": "x" * 501}, "q"),
         ({"pilar": "engage"}, "pilar"),
         ({"ordering": "popularity"}, "ordering"),
     ],

@@ -1,3 +1,3 @@
-from . import practice, vocabularies
+from . import practice, search, vocabularies
 
-__all__ = ["practice", "vocabularies"]
+__all__ = ["practice", "search", "vocabularies"]

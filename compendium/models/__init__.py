@@ -7,6 +7,7 @@ from .details import (
     SourceReference,
 )
 from .practice import Practice, PracticeQuerySet
+from .search import SearchDocument, SearchSynonym, SearchWord
 from .suggestion import Suggestion
 from .taxonomy import (
     GcmObjective,
@@ -31,6 +32,9 @@ __all__ = [
     "PracticeQuerySet",
     "PracticeRelation",
     "PracticeTranslation",
+    "SearchDocument",
+    "SearchSynonym",
+    "SearchWord",
     "Source",
     "SourceReference",
     "Suggestion",

@@ -1,6 +1,5 @@
 """The good practice: the compendium's central record."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
@@ -57,6 +56,27 @@ class PracticeQuerySet(models.QuerySet):
             .filter(similarity__gt=1)
             .order_by("-similarity", "title")
         )
+
+    def update(self, **kwargs):
+        """Update the rows, then their search documents: no signal tells the index."""
+        from ..search import indexing  # the search imports these models
+
+        ids = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        indexing.practices_changed(ids)
+        return count
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Insert the rows, then index them: bulk inserts send no signal."""
+        from ..search import indexing
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        indexing.practices_changed(practice.pk for practice in created)
+        return created
+
+    bulk_create.alters_data = True
 
     def search(self, query):
         """Return the practices matching a free-text query, best matches first."""
@@ -205,13 +225,11 @@ class Practice(models.Model):
         editable=False,
         help_text=_("Made by seed_synthetic for benchmarks; seed_synthetic --clear removes it."),
     )
-    # Filled by a database trigger on PostgreSQL (migration 0005) and unused elsewhere.
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PracticeQuerySet.as_manager()
     history = HistoricalRecords(
         m2m_fields=[secondary_pillars, themes, instruments, gcm_objectives, target_groups],
-        excluded_fields=["updated_at", "search_vector"],
+        excluded_fields=["updated_at"],
     )
 
     class Meta:
@@ -281,6 +299,10 @@ class Practice(models.Model):
     @property
     def local_summary(self) -> str:
         return self._local("summary")
+
+    @property
+    def local_description(self) -> str:
+        return self._local("description")
 
     def _local(self, field: str) -> str:
         for translation in getattr(self, "current_translations", ()):

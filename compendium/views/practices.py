@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from .. import citations
+from .. import citations, querystrings
 from ..changelog import change_log
 from ..models import (
     InstrumentType,
@@ -21,6 +21,7 @@ from ..models import (
 )
 from ..models.translations import texts_in
 from ..related import related_practices
+from ..search.snippets import snippet
 from .listing import FacetedListMixin
 
 PAGE_SIZE = 20
@@ -40,6 +41,21 @@ class PracticeListView(FacetedListMixin, ListView):
                 Prefetch("translations", translated, to_attr="current_translations")
             )
         return practices
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.filterset.form.cleaned_data.get("q")
+        if query:
+            plan = self.filterset.search_plan(query)
+            for practice in context["practice_list"]:
+                texts = [practice.local_summary, practice.local_description]
+                practice.snippet = snippet(texts, plan)
+            if plan.suggestion:
+                context["suggestion"] = plan.suggestion
+                context["suggestion_url"] = querystrings.replaced(
+                    self.request.GET, "q", plan.suggestion
+                )
+        return context
 
 
 class TermPracticeListView(PracticeListView):

@@ -1,0 +1,116 @@
+"""The two databases' ways of asking the index one plan: FTS5 with bm25, or a tsvector.
+
+Both match a practice that holds any phrase of any concept, and both rank by a sum over
+the concepts of how rare each is and how often, and in which column, the practice names
+it: titles and names count most, then summaries, then the body.
+"""
+
+import math
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import BooleanField, Expression, F, FloatField, QuerySet, Value
+
+from ..models import SearchDocument
+from .query import SearchPlan
+from .synonyms import Phrase
+
+# Column weights, highest first: names, summary, body (PostgreSQL lists them D, C, B, A).
+NAMES, SUMMARY, BODY = 1.0, 0.4, 0.1
+
+
+class _OnDocuments(Expression):
+    """An FTS5 call on the search documents joined to the practices.
+
+    FTS5 addresses a table's full text through a hidden column that has the table's
+    name, which the ORM cannot name: join through a real column, then write the call.
+    """
+
+    template = ""
+
+    def __init__(self, expression: str = ""):
+        super().__init__()
+        self.column = F("search_document__names")
+        self.expression = expression
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(self.column.alias)
+        table = f'{alias}."{SearchDocument._meta.db_table}"'
+        return self.template.format(table=table), [self.expression] if self.expression else []
+
+
+class Fts5Match(_OnDocuments):
+    output_field = BooleanField()
+    template = "{table} MATCH %s"
+
+
+class Bm25(_OnDocuments):
+    output_field = FloatField()
+    # bm25() is lower for better matches; the two unindexed columns weigh nothing.
+    template = f"(-bm25({{table}}, {NAMES * 10}, {SUMMARY * 10}, {BODY * 10}, 0.0, 0.0))"
+
+
+def _fts5(phrase: Phrase) -> str:
+    return '"' + " ".join(phrase) + '"'
+
+
+def sqlite(queryset: QuerySet, plan: SearchPlan) -> QuerySet:
+    phrases = sorted({_fts5(phrase) for concept in plan.concepts for phrase in concept.phrases})
+    expression = " OR ".join(phrases)
+    return (
+        queryset.filter(Fts5Match(expression), search_document__isnull=False)
+        .annotate(rank=Bm25())
+        .order_by("-rank", "title")
+    )
+
+
+def _tsquery(phrases: set[Phrase]) -> str:
+    return " | ".join(sorted(" <-> ".join(f"'{stem}'" for stem in phrase) for phrase in phrases))
+
+
+def _raw(phrases: set[Phrase]) -> SearchQuery:
+    return SearchQuery(_tsquery(phrases), search_type="raw", config=Value("simple"))
+
+
+def postgresql(queryset: QuerySet, plan: SearchPlan) -> QuerySet:
+    everything = set().union(*(concept.phrases for concept in plan.concepts))
+    vector = F("search_document__vector")
+    rank = None
+    for concept in plan.concepts:
+        weight = _inverse_document_frequency(plan.document_count(concept), plan.total)
+        term = Value(weight) * SearchRank(
+            vector, _raw(concept.phrases), weights=[0.0, BODY, SUMMARY, NAMES]
+        )
+        rank = term if rank is None else rank + term
+    return (
+        queryset.filter(search_document__vector=_raw(everything))
+        .annotate(rank=rank)
+        .order_by("-rank", "title")
+    )
+
+
+def _inverse_document_frequency(count: int, total: int) -> float:
+    """Return BM25's idf: near zero for a word every practice has, high for a rare one."""
+    count = min(count, total)
+    return math.log(1 + (total - count + 0.5) / (count + 0.5))
+
+
+def practices_holding(phrases: set[Phrase]) -> list[int]:
+    """Return the ids of the practices whose documents hold any of the phrases."""
+    if not phrases:
+        return []
+    if connection.vendor == "postgresql":
+        sql = "SELECT rowid FROM compendium_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+        expression = _tsquery(phrases)
+    else:
+        sql = "SELECT rowid FROM compendium_searchdocument WHERE compendium_searchdocument MATCH %s"
+        expression = " OR ".join(sorted(_fts5(phrase) for phrase in phrases))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression])
+        return [row[0] for row in cursor.fetchall()]
