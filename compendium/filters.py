@@ -182,7 +182,8 @@ class PracticeFilter(django_filters.FilterSet):
         label=_("Search"),
         max_length=MAX_QUERY_CHARACTERS,
         help_text=_(
-            "Free-text search over titles, summaries, descriptions, countries and organisations."
+            "Free-text search over the practices' texts, countries, organisations and terms, "
+            "in English, French or Spanish; tolerates misspellings and other wordings."
         ),
     )
 

@@ -175,3 +175,11 @@ def populate(total: int) -> None:
         )
         SourceReferenceFactory(practice=practice)
     indexing.flush()  # index now, so that no page measured next pays for it
+
+
+class SearchSynonymFactory(DjangoModelFactory):
+    class Meta:
+        model = models.SearchSynonym
+
+    slug = factory.Sequence(lambda n: f"synonym-{n}")
+    terms = "dual citizenship\ndouble nationality"

@@ -16,7 +16,8 @@ PAGES = {
     "/": 5,
     "/about/": 7,
     "/practices/": 4,
-    "/practices/?pillar=engage&country=mx&theme=theme-0&q=practice&sort=newest": 6,
+    # A search adds two: the synonym groups' version and the query's words in the vocabulary.
+    "/practices/?pillar=engage&country=mx&theme=theme-0&q=practice&sort=newest": 8,
     "/practices/?page=1&sort=start-year": 4,
     "/pillars/engage/": 6,
     "/themes/theme-0/": 6,

@@ -84,9 +84,13 @@ def postgresql(queryset: QuerySet, plan: SearchPlan) -> QuerySet:
     rank = None
     for concept in plan.concepts:
         weight = _inverse_document_frequency(plan.document_count(concept), plan.total)
-        term = Value(weight) * SearchRank(
-            vector, _raw(concept.phrases), weights=[0.0, BODY, SUMMARY, NAMES]
+        # Cover density (ts_rank_cd) ranked the relevance set best of PostgreSQL's rankings;
+        # r / (r + 1) saturates it as bm25 saturates a word's frequency, so that matching one
+        # more word of the query counts for more than repeating one.
+        matched = SearchRank(
+            vector, _raw(concept.phrases), weights=[0.0, BODY, SUMMARY, NAMES], cover_density=True
         )
+        term = Value(weight) * matched / (matched + Value(1.0))
         rank = term if rank is None else rank + term
     return (
         queryset.filter(search_document__vector=_raw(everything))

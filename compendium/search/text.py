@@ -22,6 +22,8 @@ _STEMMERS = {
 _WORD = re.compile(r"[^\W_]+")
 # Inner capitals mark the parts of a compound name: BaLinkBayan, YouLeaD, mandaSoldi.
 _COMPOUND_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Hyphenated names are also written joined: M-PESA and mpesa, co-development and codevelopment.
+_HYPHENATED = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
 MAX_WORD_LENGTH = 60
 
 
@@ -56,13 +58,18 @@ def stems(word: str) -> set[str]:
 
 
 def raw_words(text: str) -> list[str]:
-    """Return the words of a text as written, with the parts of compound names after them."""
+    """Return the words of a text as written, each compound name followed by its parts,
+    and each hyphenated name by its joined form."""
     found = []
-    for word in _WORD.findall(text):
+    joined = {match.end(): _WORD.findall(match[0]) for match in _HYPHENATED.finditer(text)}
+    for match in _WORD.finditer(text):
+        word = match[0]
         found.append(word)
         parts = _COMPOUND_PART.findall(word)
         if len(parts) > 1 and "".join(parts) == word:
             found.extend(parts)
+        if match.end() in joined:
+            found.append("".join(joined[match.end()]))
     return found
 
 

@@ -196,7 +196,7 @@ def test_pages_hold_twenty_practices_and_a_page_past_the_end_is_404(client):
         ("sort=random", "sort"),
         ("page=abc", "page"),
         ("page=0", "page"),
-        ("q=" + "x" * 201, "q"),
+        ("q=" + "x" * 501, "q"),
     ],
 )
 def test_bad_parameters_are_explained_with_a_400(client, practices, query, parameter):
@@ -245,3 +245,61 @@ def test_term_pages_refuse_unknown_terms_and_a_second_value_of_their_own_filter(
     assert client.get("/pillars/nonsense/").status_code == 404
     assert client.get("/themes/nonsense/").status_code == 404
     assert client.get("/pillars/enable/?pillar=engage").status_code == 400
+
+
+def test_a_search_shows_why_each_result_matched(client):
+    PracticeFactory(
+        slug="costs",
+        title="Remittance costs",
+        summary="Banks charge a lot. Money sent home through <b>mobile</b> phones costs less.",
+    )
+
+    body = client.get("/practices/?q=mobile+phones").content.decode()
+
+    assert '<p class="snippet">' in body
+    assert "<mark>mobile</mark>" in body and "<mark>phones</mark>" in body
+    assert "&lt;b&gt;" in body and "<b>" not in body
+
+
+def test_a_misspelt_search_offers_the_corrected_one(client):
+    PracticeFactory(slug="costs", title="Remittance costs")
+
+    response = client.get("/practices/?q=remitance+costs&pillar=engage")
+
+    assert listed(response) == ["costs"]
+    body = response.content.decode()
+    assert 'Did you mean <a href="?q=remittance+costs&amp;pillar=engage">' in body
+
+
+def test_a_draft_never_lends_a_word_to_corrections(client):
+    PracticeFactory(title="Quokkamarker scheme", editorial_status="draft")
+
+    response = client.get("/practices/?q=quokkamarkr")
+
+    assert listed(response) == []
+    assert "quokkamarker" not in response.content.decode().lower()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"bonds', "AND", "OR NOT", "* ( ) ^", "a%20%26%20b%20|%20!c", "the%20of%20and", "%25_%25"],
+)
+def test_odd_searches_answer_a_list_never_a_server_error(client, practices, query):
+    response = client.get(f"/practices/?q={query}")
+
+    assert response.status_code == 200
+    assert len(listed(response)) <= 1
+
+
+@pytest.mark.parametrize("query", ["bonds%00", "x" * 501])
+def test_nul_bytes_and_long_searches_are_refused_with_a_message(client, practices, query):
+    response = client.get(f"/practices/?q={query}")
+
+    assert response.status_code == 400
+    assert "q" in response.context["problems"]
+
+
+def test_a_10000_character_search_is_refused_before_any_work(client, practices):
+    response = client.get("/practices/?q=" + "x" * 10_000)
+
+    assert response.status_code == 414
