@@ -109,14 +109,12 @@ class Migration(migrations.Migration):
             name="SearchWord",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("word", models.CharField(max_length=60)),
+                ("entry", models.CharField(max_length=121, unique=True)),
+                ("word", models.CharField(db_index=True, max_length=60)),
                 ("stem", models.CharField(db_index=True, max_length=60)),
                 ("document_count", models.PositiveIntegerField(default=0)),
             ],
-            options={
-                "ordering": ["word"],
-                "constraints": [models.UniqueConstraint(fields=("word", "stem"), name="unique_search_word")],
-            },
+            options={"ordering": ["word"]},
         ),
         migrations.CreateModel(
             name="SearchSynonym",

@@ -42,14 +42,14 @@ class SearchDocument(models.Model):
 class SearchWord(models.Model):
     """A word of the published practices, with its stem: what misspellings are corrected to."""
 
-    word = models.CharField(max_length=60)
+    # "word:stem": a word may have two stems, "diaspora" in English and "diaspor" in French.
+    entry = models.CharField(max_length=121, unique=True)
+    word = models.CharField(max_length=60, db_index=True)
     stem = models.CharField(max_length=60, db_index=True)
     document_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["word"]
-        # A word may have two stems: "diaspora" in an English text, "diaspor" in a French one.
-        constraints = [models.UniqueConstraint(fields=["word", "stem"], name="unique_search_word")]
 
     def __str__(self):
         return self.word

@@ -37,10 +37,8 @@ class Document:
     groups: set[str] = field(default_factory=set)
 
     def add(self, column: str, value: str, language: str) -> None:
-        found = text.tokens(value or "", language)
-        stems = [stem for _word, stem in found]
-        tokens = self.synonyms.tokens_in(stems)
-        self.columns[column] += stems + tokens
+        found, indexed, tokens = self.synonyms.read(value or "", language)
+        self.columns[column] += indexed
         self.pairs.update(found)
         self.groups.update(tokens)
 

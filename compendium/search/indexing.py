@@ -15,7 +15,7 @@ from itertools import islice
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import F, Value
 
 from ..models import Practice, SearchDocument, SearchWord
 from . import documents, synonyms
@@ -159,7 +159,7 @@ def _write(ids: list[int]) -> list[set[str]]:
 
 def _word(entry: str, count: int = 0) -> SearchWord:
     word, stem = entry.split(":")
-    return SearchWord(word=word, stem=stem, document_count=count)
+    return SearchWord(entry=entry, word=word, stem=stem, document_count=count)
 
 
 def _weighted_vector():
@@ -177,23 +177,18 @@ def _weighted_vector():
 def _move_vocabulary(gained: Counter, lost: Counter) -> None:
     if gained:
         SearchWord.objects.bulk_create(map(_word, gained), ignore_conflicts=True, batch_size=2000)
-    by_change: dict[int, list[SearchWord]] = {}
+    by_change: dict[int, list[str]] = {}
     for entry, count in gained.items():
-        by_change.setdefault(count, []).append(_word(entry))
+        by_change.setdefault(count, []).append(entry)
     for entry, count in lost.items():
-        by_change.setdefault(-count, []).append(_word(entry))
-    for change, words in by_change.items():
-        for part in batched(words, 200):
-            _matching(part).update(document_count=F("document_count") + change)
-    for part in batched(map(_word, lost), 200):
-        _matching(part).filter(document_count__lte=0).delete()
-
-
-def _matching(words) -> QuerySet:
-    pairs = Q()
-    for item in words:
-        pairs |= Q(word=item.word, stem=item.stem)
-    return SearchWord.objects.filter(pairs)
+        by_change.setdefault(-count, []).append(entry)
+    for change, entries in by_change.items():
+        for part in batched(entries, 2000):
+            SearchWord.objects.filter(entry__in=part).update(
+                document_count=F("document_count") + change
+            )
+    for part in batched(lost, 2000):
+        SearchWord.objects.filter(entry__in=part, document_count__lte=0).delete()
 
 
 def delete(ids: Iterable[int]) -> None:

@@ -6,6 +6,7 @@ row count and latest change, one cheap query.
 """
 
 import threading
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
@@ -17,15 +18,18 @@ Phrase = tuple[str, ...]
 MAX_PHRASE_WORDS = 6
 
 
-def phrases(wording: str) -> set[Phrase]:
+@lru_cache(maxsize=50_000)
+def phrases(wording: str) -> frozenset[Phrase]:
     """Return the stem sequences a wording may take in the index (one per language)."""
     words = text.words(wording)
     if not words:
         # A wording of stop words only (US, "on"): keep its folded words as they are.
         words = [w for w in map(text.fold, text.raw_words(wording)) if len(w) > 1]
     if not words or len(words) > MAX_PHRASE_WORDS:
-        return set()
-    return {tuple(text.stem(word, language) for word in words) for language in text.LANGUAGES}
+        return frozenset()
+    return frozenset(
+        tuple(text.stem(word, language) for word in words) for language in text.LANGUAGES
+    )
 
 
 # A group's token in the index: "þ" never begins a word of the texts (see text.words),
@@ -60,6 +64,8 @@ class SynonymIndex:
     words: dict[str, str] = field(default_factory=dict)
 
     longest: int = 1
+    # Texts already read with these groups: bulk loads repeat names and texts many times.
+    _read: dict[tuple[str, str], tuple] = field(default_factory=dict)
 
     def add(self, pk: int, slug: str, wordings: list[str]) -> None:
         group = Group(slug, token_of(pk), set())
@@ -74,6 +80,18 @@ class SynonymIndex:
         for phrase in group.phrases:
             self.by_phrase.setdefault(phrase, []).append(len(self.groups) - 1)
             self.longest = max(self.longest, len(phrase))
+
+    def read(self, value: str, language: str) -> tuple[list, list[str], list[str]]:
+        """Return a text's (word, stem) pairs, what the index holds of it, and its group tokens."""
+        key = (value, language)
+        if key not in self._read:
+            if len(self._read) > 20_000:
+                self._read.clear()
+            found = text.tokens(value, language)
+            stems = [stem for _word, stem in found]
+            tokens = self.tokens_in(stems)
+            self._read[key] = (found, stems + tokens, tokens)
+        return self._read[key]
 
     def tokens_in(self, stems: list[str]) -> list[str]:
         """Return the tokens of the groups whose wordings occur in a text's stems, per match."""
