@@ -6,8 +6,8 @@ row count and latest change, one cheap query.
 """
 
 import threading
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, Max
 
