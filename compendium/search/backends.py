@@ -86,11 +86,12 @@ def postgresql(queryset: QuerySet, plan: SearchPlan) -> QuerySet:
         weight = _inverse_document_frequency(plan.document_count(concept), plan.total)
         # Cover density (ts_rank_cd) ranked the relevance set best of PostgreSQL's rankings;
         # r / (r + 1) saturates it as bm25 saturates a word's frequency, so that matching one
-        # more word of the query counts for more than repeating one.
+        # more word of the query counts for more than repeating one. Written 1 - 1 / (1 + r)
+        # so that the rank is computed once.
         matched = SearchRank(
             vector, _raw(concept.phrases), weights=[0.0, BODY, SUMMARY, NAMES], cover_density=True
         )
-        term = Value(weight) * matched / (matched + Value(1.0))
+        term = Value(weight) * (Value(1.0) - Value(1.0) / (Value(1.0) + matched))
         rank = term if rank is None else rank + term
     return (
         queryset.filter(search_document__vector=_raw(everything))

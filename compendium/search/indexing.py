@@ -3,8 +3,8 @@
 Signals note a practice when it or one of its rows changes; `update()` and
 `bulk_create()` on practices do the same (see PracticeQuerySet). A practice is
 reindexed once, however many of its rows a save touched: when the transaction commits
-(at once outside one), or inside it at the end of a `batch()` (the admin, imports and
-bulk loads use one), or before the next search in the same thread, whichever is first.
+(at once outside one), or inside it at the end of a `batch()` (bulk loads use one), or
+before the next search in the same thread, whichever is first.
 """
 
 import threading
@@ -64,7 +64,9 @@ def practices_changed(ids: Iterable[int]) -> None:
     queued = _queued()
     queued |= ids
     # Outside a transaction this runs at once; after a rollback, the next flush does it.
-    transaction.on_commit(flush)
+    # Robust: the data is committed by then, and a failed reindex is logged and retried
+    # by the next flush rather than turned into an error page.
+    transaction.on_commit(flush, robust=True)
 
 
 def _queued() -> set[int]:
@@ -78,7 +80,11 @@ def flush() -> None:
     queued = _queued()
     if queued:
         ids, _pending.queued = set(queued), set()
-        reindex(ids)
+        try:
+            reindex(ids)
+        except Exception:
+            _queued().update(ids)
+            raise
 
 
 def reindex(ids: Iterable[int]) -> None:
