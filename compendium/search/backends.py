@@ -7,16 +7,19 @@ it: titles and names count most, then summaries, then the body.
 
 import math
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, QuerySet, Value
 
 from ..models import SearchDocument
-from .query import SearchPlan
+from .query import Concept, SearchPlan
 from .synonyms import Phrase
 
 # Column weights, highest first: names, summary, body (PostgreSQL lists them D, C, B, A).
 NAMES, SUMMARY, BODY = 1.0, 0.4, 0.1
+# PostgreSQL ranks by at most this many of a query's words, none held by nine in ten.
+MAX_RANKED = 8
+MIN_WEIGHT = 0.1
 
 
 class _OnDocuments(Expression):
@@ -78,26 +81,66 @@ def _raw(phrases: set[Phrase]) -> SearchQuery:
     return SearchQuery(_tsquery(phrases), search_type="raw", config=Value("simple"))
 
 
+class TsRankSum(Expression):
+    """Sum over weighted tsqueries of a saturated ts_rank_cd of the joined document's vector.
+
+    One expression rather than a tree of them: a search ranks by up to MAX_RANKED queries,
+    and the ORM would copy such a tree on every step of building the queryset.
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, terms: list[tuple[float, str]]):
+        super().__init__()
+        self.column = F("search_document__vector")
+        self.terms = terms
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        vector, params = compiler.compile(self.column)
+        weights = f"'{{0, {BODY}, {SUMMARY}, {NAMES}}}'::float4[]"
+        # Cover density (ts_rank_cd) ranked the relevance set best of PostgreSQL's rankings;
+        # r / (r + 1), written 1 - 1 / (1 + r) to compute r once, saturates it as bm25
+        # saturates a word's frequency: one more word of the query counts for more than
+        # the same word again.
+        rank = f"ts_rank_cd({weights}, {vector}, to_tsquery('simple', %s))"
+        parts, values = [], []
+        for weight, query in self.terms:
+            parts.append(f"%s * (1 - 1 / (1 + {rank}))")
+            values += [weight, *params, query]
+        return "(" + " + ".join(parts) + ")", values
+
+
 def postgresql(queryset: QuerySet, plan: SearchPlan) -> QuerySet:
     everything = set().union(*(concept.phrases for concept in plan.concepts))
-    vector = F("search_document__vector")
-    rank = None
-    for concept in plan.concepts:
-        weight = _inverse_document_frequency(plan.document_count(concept), plan.total)
-        # Cover density (ts_rank_cd) ranked the relevance set best of PostgreSQL's rankings;
-        # r / (r + 1) saturates it as bm25 saturates a word's frequency, so that matching one
-        # more word of the query counts for more than repeating one. Written 1 - 1 / (1 + r)
-        # so that the rank is computed once.
-        matched = SearchRank(
-            vector, _raw(concept.phrases), weights=[0.0, BODY, SUMMARY, NAMES], cover_density=True
-        )
-        term = Value(weight) * (Value(1.0) - Value(1.0) / (Value(1.0) + matched))
-        rank = term if rank is None else rank + term
+    terms = [(weight, _tsquery(concept.phrases)) for weight, concept in _ranked_concepts(plan)]
     return (
         queryset.filter(search_document__vector=_raw(everything))
-        .annotate(rank=rank)
+        .annotate(rank=TsRankSum(terms))
         .order_by("-rank", "title")
     )
+
+
+def _ranked_concepts(plan: SearchPlan) -> list[tuple[float, Concept]]:
+    """Return the concepts worth ranking by, with their weights, rarest first.
+
+    Each costs a ts_rank_cd per matching practice, and a word that nearly every practice
+    holds (diaspora) weighs next to nothing: rank by the rarer ones, at most a handful.
+    """
+    weighted = sorted(
+        (
+            (_inverse_document_frequency(plan.document_count(concept), plan.total), concept)
+            for concept in plan.concepts
+        ),
+        key=lambda item: -item[0],
+    )
+    kept = [item for item in weighted if item[0] >= MIN_WEIGHT][:MAX_RANKED]
+    return kept or weighted[:1]
 
 
 def _inverse_document_frequency(count: int, total: int) -> float:

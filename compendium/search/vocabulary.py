@@ -119,7 +119,8 @@ def _trigram_neighbours(word: str) -> list[Word]:
     if connection.vendor == "postgresql":
         sql = """
             SELECT word, stem, document_count FROM compendium_searchword
-            WHERE word %% %s ORDER BY similarity(word, %s) DESC, document_count DESC LIMIT %s
+            WHERE lower(word) %% %s
+            ORDER BY similarity(lower(word), %s) DESC, document_count DESC LIMIT %s
         """
         params = [word, word, CANDIDATES]
     else:
