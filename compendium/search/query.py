@@ -46,6 +46,9 @@ class SearchPlan:
     # How many published practices hold each stem that the concepts use, and in all.
     counts: dict[str, int] = field(default_factory=dict)
     published: int = 0
+    # Stems of the synonyms the query matched, which the index holds as group tokens:
+    # what a snippet marks besides the query's own words.
+    synonym_stems: set[str] = field(default_factory=set)
 
     def learn(self, entries: list[vocabulary.Word]) -> list[vocabulary.Word]:
         """Note the document counts of vocabulary entries; return the entries."""
@@ -96,6 +99,9 @@ def analyse(query: str) -> SearchPlan:
         return plan
     index = synonyms.current()
     matches = index.find(words)
+    for _start, _end, groups in matches:
+        for group in groups:
+            plan.synonym_stems |= {stem for phrase in group.phrases for stem in phrase}
     understood = {i for start, end, _groups in matches for i in range(start, end)}
     candidates = [_own_phrases(word) for word in words]
     expansions = [

@@ -31,7 +31,7 @@ def snippet(texts: list[str], plan: SearchPlan) -> SafeString:
 
     Return "" when no sentence holds a word of the query (a practice found by a name).
     """
-    stems = plan.stems()
+    stems = plan.stems() | plan.synonym_stems
     sentences = [s for value in texts if value for s in _SENTENCE.split(value.strip())]
     scored = [(_score(sentence, stems), sentence) for sentence in sentences]
     if not scored:

@@ -3,7 +3,7 @@ import pytest
 from compendium.search import analyse
 from compendium.search.snippets import snippet
 
-from ..factories import PracticeFactory
+from ..factories import PracticeFactory, SearchSynonymFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,11 @@ def test_a_long_sentence_is_cut_around_its_first_match(indexed):
 
 def test_no_snippet_when_no_sentence_holds_a_query_word(indexed):
     assert snippet(["Nothing here."], analyse("remittance")) == ""
+
+
+def test_a_synonym_that_matched_is_marked_too(indexed):
+    SearchSynonymFactory(slug="remittances", terms="remittances\nenvoi d'argent")
+
+    found = snippet(["Remittances sent home cost less."], analyse("envoi d'argent"))
+
+    assert found.startswith("<mark>Remittances</mark>")
