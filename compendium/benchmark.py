@@ -57,6 +57,7 @@ class Measure:
     p99: float
     errors: int
     socket_errors: int = 0
+    requests: int | None = None  # answered within the run: with none, latencies mean nothing
     queries: int | None = None
     cold_ms: float | None = None  # one request on an empty cache, timed in-process
 
@@ -151,6 +152,7 @@ def wrk(url: str, *, seconds: int, connections: int, threads: int, timeout: int 
     data = json.loads(re.search(r"^BENCH (.*)$", output, re.M).group(1))
     return Measure(
         requests_per_second=data["requests"] / data["seconds"],
+        requests=data["requests"],
         p50=data["p50"] / 1000,
         p95=data["p95"] / 1000,
         p99=data["p99"] / 1000,

@@ -59,3 +59,15 @@ def test_uncached_search_is_judged_at_1000_practices_on_both_databases():
         "- **not reached**: sqlite, 1,000 practices, search with every cache off p95 under "
         "50 ms (64.0 ms)",
     ]
+
+
+def test_a_run_without_a_single_answer_is_not_reached():
+    large = run(100_000, p95=10, uncached_p95=0)
+    large.uncached["search"].requests = 0
+
+    lines = targets({"postgresql": [large]})
+
+    assert (
+        "- **not reached**: 100,000 practices with every cache off, search p95 under 150 ms "
+        "(no answer within the run)" in lines
+    )

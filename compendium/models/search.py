@@ -13,7 +13,8 @@ class SearchDocument(models.Model):
 
     Written only by compendium.search.indexing. Its table is made by migration 0010: an
     FTS5 table on SQLite (the row id is the practice's), a table with a GIN-indexed
-    tsvector on PostgreSQL; hence unmanaged.
+    tsvector on PostgreSQL, which keeps the texts only until the vector is built from
+    them; hence unmanaged.
     """
 
     practice = models.OneToOneField(

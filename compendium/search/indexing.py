@@ -149,17 +149,13 @@ def _write(ids: list[int]) -> list[set[str]]:
         words = set()
         if practice.is_published:
             words = {f"{w}:{s}" for w, s in document.pairs} | {f"{t}:{t}" for t in document.groups}
-        rows.append(
-            SearchDocument(
-                practice_id=practice.pk,
-                words=" ".join(sorted(words)),
-                **{column: document.text(column) for column in documents.COLUMNS},
-            )
-        )
+        texts = {column: document.text(column) for column in documents.COLUMNS}
+        if connection.vendor == "postgresql":
+            # The vector only: without its texts it fits in its row (migration 0011).
+            texts = {"vector": _weighted_vector(texts)}
+        rows.append(SearchDocument(practice_id=practice.pk, words=" ".join(sorted(words)), **texts))
         entries.append(words)
     SearchDocument.objects.bulk_create(rows, batch_size=CHUNK)
-    if connection.vendor == "postgresql" and rows:
-        SearchDocument.objects.filter(pk__in=ids).update(vector=_weighted_vector())
     return entries
 
 
@@ -173,10 +169,10 @@ def _word(entry: str, count: int = 0) -> SearchWord:
     return SearchWord(entry=entry, word=word, stem=stem, document_count=count)
 
 
-def _weighted_vector():
-    # The columns hold stems already: the 'simple' configuration only splits them.
+def _weighted_vector(texts: dict[str, str]) -> SearchVector:
+    # The texts hold stems already: the 'simple' configuration only splits them.
     vectors = [
-        SearchVector(column, config=Value("simple"), weight=weight)
+        SearchVector(Value(texts[column]), config=Value("simple"), weight=weight)
         for column, weight in WEIGHTS.items()
     ]
     combined = vectors[0]

@@ -107,9 +107,7 @@ def analyse(query: str) -> SearchPlan:
     expansions = [
         (start, end, {(group.token,) for group in groups}) for start, end, groups in matches
     ]
-    present = _present_stems(
-        plan, candidates, [phrases for _s, _e, phrases in expansions], words
-    )
+    present = _present_stems(plan, candidates, [phrases for _s, _e, phrases in expansions], words)
     plan.published = present.published
     concepts = [
         Concept(word, _kept(own, present)) for word, own in zip(words, candidates, strict=True)
@@ -203,9 +201,9 @@ def _closest(word: str, index: synonyms.SynonymIndex) -> str | None:
     """Return the known word (of the vocabulary or of a synonym group) closest to a typo."""
     if len(word) < MIN_PART or word.isdigit():
         return None
-    candidates = [(vocabulary.typo_distance(word, w.word), 0, w.word) for w in (
-        vocabulary.similar_to(word)
-    )]
+    candidates = [
+        (vocabulary.typo_distance(word, w.word), 0, w.word) for w in (vocabulary.similar_to(word))
+    ]
     reach = vocabulary.allowed_typos(word)
     for known_word in index.words:
         if abs(len(known_word) - len(word)) <= reach and known_word[:1] == word[:1]:

@@ -30,8 +30,10 @@ LINKS = [
 # A renamed term or organisation changes the documents of the practices that name it.
 NAMED_BY = {
     Organisation: lambda term: Practice.objects.filter(organisation_roles__organisation=term),
-    Pillar: lambda term: Practice.objects.filter(primary_pillar=term)
-    | Practice.objects.filter(secondary_pillars=term),
+    Pillar: lambda term: (
+        Practice.objects.filter(primary_pillar=term)
+        | Practice.objects.filter(secondary_pillars=term)
+    ),
     Theme: lambda term: term.practices.all(),
     InstrumentType: lambda term: term.practices.all(),
     TargetGroup: lambda term: term.practices.all(),

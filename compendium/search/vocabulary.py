@@ -76,9 +76,7 @@ def known(words: set[str], stems: set[str]) -> list[Word]:
 
 def containing(part: str, limit: int = 8) -> list[Word]:
     """Return the most used words that contain the part (BaLinkBayan for bayan)."""
-    matches = SearchWord.objects.filter(word__contains=part).exclude(
-        word__startswith=TOKEN_MARK
-    )
+    matches = SearchWord.objects.filter(word__contains=part).exclude(word__startswith=TOKEN_MARK)
     return _rows(matches.order_by("-document_count", "word")[:limit])
 
 

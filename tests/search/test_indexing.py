@@ -148,3 +148,21 @@ def test_the_index_tables_are_native_full_text_indexes():
             )
             definitions = " ".join(row[0] for row in cursor.fetchall())
             assert "USING fts5" in definitions and "trigram" in definitions
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage")
+def test_postgresql_keeps_the_vector_in_its_row_and_not_the_texts():
+    practice = PracticeFactory(title="Diaspora bonds")
+    indexing.flush()
+
+    document = SearchDocument.objects.get(pk=practice.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attname = 'vector' "
+            "AND attrelid = 'compendium_searchdocument'::regclass"
+        )
+        (storage,) = cursor.fetchone()
+
+    assert (document.names, document.summary, document.body) == ("", "", "")
+    assert "'bond':2A" in document.vector
+    assert storage == "m"  # main: in the row, compressed only when it must be

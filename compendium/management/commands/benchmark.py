@@ -25,6 +25,7 @@ DATABASES = {
 }
 PORT = 8765
 EXPORT_SIZE = 10_000
+UNCACHED_MAX_SECONDS = 60
 
 
 class Command(BaseCommand):
@@ -128,8 +129,16 @@ class Command(BaseCommand):
         env = benchmark.environment(url, PORT, os.cpu_count() or 1, page_bytes, cached=False)
         with benchmark.Server(env, PORT) as server:
             for label, path in benchmark.endpoints(sample).items():
+                started = time.perf_counter()
                 benchmark.urllib.request.urlopen(server.url + path, timeout=60).read()
-                measure = benchmark.wrk(server.url + path, **self.load(options), timeout=60)
+                load = self.load(options)
+                # Long enough for every connection to get a few answers from the workers.
+                rounds = options["connections"] / (os.cpu_count() or 1) * 3
+                load["seconds"] = min(
+                    UNCACHED_MAX_SECONDS,
+                    max(load["seconds"], math.ceil((time.perf_counter() - started) * rounds)),
+                )
+                measure = benchmark.wrk(server.url + path, **load, timeout=60)
                 result.uncached[label] = measure
                 self.stdout.write(
                     f"   {label}, no cache: {measure.requests_per_second:.1f}/s "
