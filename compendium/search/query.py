@@ -102,7 +102,6 @@ def analyse(query: str) -> SearchPlan:
     for _start, _end, groups in matches:
         for group in groups:
             plan.synonym_stems |= {stem for phrase in group.phrases for stem in phrase}
-    understood = {i for start, end, _groups in matches for i in range(start, end)}
     candidates = [_own_phrases(word) for word in words]
     expansions = [
         (start, end, {(group.token,) for group in groups}) for start, end, groups in matches
@@ -112,23 +111,40 @@ def analyse(query: str) -> SearchPlan:
     concepts = [
         Concept(word, _kept(own, present)) for word, own in zip(words, candidates, strict=True)
     ]
+    concepts += _synonym_concepts(concepts, words, expansions, present)
+    _complete(plan, concepts[: len(words)], present.completions)
+    understood = {i for start, end, _groups in matches for i in range(start, end)}
+    strange = [i for i, c in enumerate(concepts) if not c.phrases and i not in understood]
+    for i in strange[:MAX_CORRECTED_WORDS]:
+        _guess(plan, concepts[i], index)
+    concepts += _whole_query(words, present)
+    plan.concepts = [concept for concept in concepts if concept.phrases]
+    return plan
+
+
+def _synonym_concepts(
+    concepts: list[Concept], words: list[str], expansions: list, present: "_Present"
+) -> list[Concept]:
+    """Add a one-word synonym to its word's concept; return a concept for each longer one."""
+    added = []
     for start, end, phrases in expansions:
         kept = _kept(phrases, present)
         if end - start == 1:
             concepts[start].phrases |= kept
         else:
             own = {tuple(text.stem(w, lang) for w in words[start:end]) for lang in text.LANGUAGES}
-            concepts.append(Concept(" ".join(words[start:end]), kept | _kept(own, present)))
-    _complete(plan, concepts[: len(words)], present.completions)
-    strange = [i for i, c in enumerate(concepts) if not c.phrases and i not in understood]
-    for i in strange[:MAX_CORRECTED_WORDS]:
-        _guess(plan, concepts[i], index)
-    if 1 < len(words) <= synonyms.MAX_PHRASE_WORDS:
-        whole = tuple(text.stem(word, "en") for word in words)
-        if all(stem in present.stems for stem in whole):
-            concepts.append(Concept(" ".join(words), {whole}))
-    plan.concepts = [concept for concept in concepts if concept.phrases]
-    return plan
+            added.append(Concept(" ".join(words[start:end]), kept | _kept(own, present)))
+    return added
+
+
+def _whole_query(words: list[str], present: "_Present") -> list[Concept]:
+    """Return the query as one phrase, so that a practice that holds it as such ranks first."""
+    if not 1 < len(words) <= synonyms.MAX_PHRASE_WORDS:
+        return []
+    whole = tuple(text.stem(word, "en") for word in words)
+    if not all(stem in present.stems for stem in whole):
+        return []
+    return [Concept(" ".join(words), {whole})]
 
 
 def _own_phrases(word: str) -> set[Phrase]:
