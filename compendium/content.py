@@ -1,5 +1,6 @@
 """The compendium's shipped content: which fixture files make it up, in loading order."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -8,9 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import pre_save
 
 from .freshness import touch
 from .models import SearchSynonym
+from .models.links import WebAddressField
 from .search import indexing
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -45,11 +48,40 @@ def load_compendium(*, verbosity: int = 1) -> None:
     Rows are matched by natural key, so loading again updates them in place instead of
     adding duplicates, and leaves rows that editors added alone.
     """
-    with transaction.atomic(), indexing.batch(rebuild_all=True):
+    with transaction.atomic(), indexing.batch(rebuild_all=True), web_addresses_checked():
         call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
         apply_vocabulary_translations()
         add_search_synonyms()
     touch()  # the translations are written with update(), which sends no signal
+
+
+class FixtureRowError(Exception):
+    """A fixture row holds a value that its field refuses; the message names row and field."""
+
+
+def _check_web_addresses(sender, instance, raw=False, **kwargs):
+    if not raw:
+        return  # saved outside loaddata: forms and imports validate the model themselves
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(field, WebAddressField) and value:
+            try:
+                field.run_validators(value)
+            except ValidationError as error:
+                row = getattr(instance, "slug", None) or instance.pk
+                raise FixtureRowError(
+                    f"{sender._meta.label} {row!r}, {field.name} {value!r}: {error.messages[0]}"
+                ) from None
+
+
+@contextmanager
+def web_addresses_checked():
+    """Validate the web addresses that loaddata writes, which it saves without validation."""
+    pre_save.connect(_check_web_addresses, dispatch_uid="load_compendium_web_addresses")
+    try:
+        yield
+    finally:
+        pre_save.disconnect(dispatch_uid="load_compendium_web_addresses")
 
 
 class TranslationFileError(Exception):

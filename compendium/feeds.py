@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
@@ -33,7 +34,8 @@ class PracticeFeed(Feed):
         return practice.title
 
     def item_description(self, practice):
-        return practice.summary
+        # Atom's summary is type="html": readers render it, so plain text is escaped first.
+        return escape(practice.summary)
 
     def item_pubdate(self, practice):
         return practice.first_published_at

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .models.links import WebAddressFormField
+
 
 class SuggestionForm(forms.Form):
     """A practice proposed by a visitor. The honeypot field is hidden from people."""
@@ -22,7 +24,7 @@ class SuggestionForm(forms.Form):
             "Who does what, where, since when, with what results. At most 5,000 characters."
         ),
     )
-    source_url = forms.URLField(
+    source_url = WebAddressFormField(
         label=_("Where is it documented?"),
         max_length=500,
         assume_scheme="https",

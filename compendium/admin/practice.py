@@ -17,6 +17,7 @@ from ..models import (
     Suggestion,
 )
 from ..resources import PracticeResource
+from ..spreadsheets import ADMIN_FORMATS
 from . import actions
 from .filters import CountryFilter, RegionFilter, VerifiedFilter
 from .history import row_changes
@@ -112,6 +113,7 @@ class PracticeAdminForm(forms.ModelForm):
 class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     form = PracticeAdminForm
     resource_classes = [PracticeResource]
+    formats = ADMIN_FORMATS
     list_display = [
         "title",
         "primary_pillar",

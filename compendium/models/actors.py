@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .links import WebAddressField, web_address_constraint
 from .taxonomy import SlugManager
 
 
@@ -27,12 +28,13 @@ class Organisation(models.Model):
         max_length=20, choices=Kind, default=Kind.GOVERNMENT, help_text=_("Kind of organisation.")
     )
     country = CountryField(blank=True, help_text=_("Leave empty for international organisations."))
-    website = models.URLField(blank=True, help_text=_("Official website, if known."))
+    website = WebAddressField(blank=True, help_text=_("Official website, if known."))
 
     objects = SlugManager()
 
     class Meta:
         ordering = ["name"]
+        constraints = [web_address_constraint("website", name="organisation_website_is_web")]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -53,12 +55,13 @@ class Source(models.Model):
     year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("Year of the document.")
     )
-    url = models.URLField(blank=True, help_text=_("Where to read it online, if anywhere."))
+    url = WebAddressField(blank=True, help_text=_("Where to read it online, if anywhere."))
 
     objects = SlugManager()
 
     class Meta:
         ordering = ["-year", "title"]
+        constraints = [web_address_constraint("url", name="source_url_is_web")]
 
     def __str__(self):
         return f"{self.title} ({self.year})" if self.year else self.title

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .links import WebAddressField, web_address_constraint
 from .practice import Practice
 
 
@@ -17,7 +18,7 @@ class Suggestion(models.Model):
         blank=True,
         help_text=_("Countries the visitor named; roles are for editors."),
     )
-    source_url = models.URLField(
+    source_url = WebAddressField(
         max_length=500, help_text=_("Where the visitor says the practice is documented.")
     )
     contact_email = models.EmailField(
@@ -27,6 +28,7 @@ class Suggestion(models.Model):
 
     class Meta:
         ordering = ["-submitted_at"]
+        constraints = [web_address_constraint("source_url", name="suggestion_source_url_is_web")]
 
     def __str__(self):
         return str(self.practice)

@@ -23,3 +23,13 @@ def json_ld(data: dict):
         '<script type="application/ld+json">{}</script>',
         mark_safe(payload),  # escaped above for the script context
     )
+
+
+@register.filter
+def web_address(value) -> str:
+    """Return the address if it opens a web page (http, https), else "" so that no link is made.
+
+    The database already refuses other schemes; this keeps a template safe on its own.
+    """
+    address = str(value or "")
+    return address if address.lower().startswith(("http://", "https://")) else ""

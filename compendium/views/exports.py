@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views import View
 
 from ..exports import COLUMNS, export_rows
+from ..spreadsheets import neutralised
 from .listing import FilteredPracticesMixin
 
 
@@ -48,10 +49,10 @@ class CsvExportView(ExportView):
     @staticmethod
     def cell(value):
         if isinstance(value, list):
-            return "; ".join(value)
+            return neutralised("; ".join(value))
         if hasattr(value, "isoformat"):
             return value.isoformat()
-        return "" if value is None else value
+        return "" if value is None else neutralised(value)
 
 
 class JsonExportView(ExportView):

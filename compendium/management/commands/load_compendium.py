@@ -1,10 +1,18 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from compendium.content import load_compendium
+from compendium.content import (
+    FixtureRowError,
+    SynonymFileError,
+    TranslationFileError,
+    load_compendium,
+)
 
 
 class Command(BaseCommand):
     help = "Load the vocabularies and the practices of the compendium; safe to run again."
 
     def handle(self, *args, verbosity=1, **options):
-        load_compendium(verbosity=verbosity)
+        try:
+            load_compendium(verbosity=verbosity)
+        except (FixtureRowError, SynonymFileError, TranslationFileError) as error:
+            raise CommandError(f"Nothing was loaded: {error}") from None
