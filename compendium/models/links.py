@@ -7,16 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 WEB_SCHEMES = ("http", "https")
-web_address_validator = URLValidator(
-    schemes=list(WEB_SCHEMES),
-    message=_("Enter a web address that starts with http:// or https://."),
-)
+NOT_WEB = _("Enter a web address that starts with http:// or https://.")
+web_address_validator = URLValidator(schemes=list(WEB_SCHEMES), message=NOT_WEB)
 
 
 class WebAddressFormField(forms.URLField):
     """A form's URL field for web pages; Django's own also accepts ftp and ftps."""
 
     default_validators = [web_address_validator]
+    default_error_messages = {"invalid": NOT_WEB}
 
 
 class WebAddressField(models.URLField):
@@ -35,5 +34,5 @@ def web_address_constraint(field: str, *, name: str) -> models.CheckConstraint:
         | Q(**{f"{field}__istartswith": "http://"})
         | Q(**{f"{field}__istartswith": "https://"}),
         name=name,
-        violation_error_message=_("Enter a web address that starts with http:// or https://."),
+        violation_error_message=NOT_WEB,
     )
