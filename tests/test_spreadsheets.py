@@ -7,12 +7,12 @@ import re
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from compendium.models import Practice
 from compendium.spreadsheets import neutralised, restored
 
 from . import factories
+from .test_resources import admin_import, format_index
 
 pytestmark = pytest.mark.django_db
 
@@ -119,19 +119,8 @@ def test_admin_offers_no_format_that_would_keep_formulas(admin_client):
 def test_an_exported_csv_imports_back_with_its_texts_unchanged(admin_client, planted):
     exported = admin_export(admin_client, "csv")
     Practice.objects.filter(pk=planted.pk).update(summary="changed", lessons="changed")
-    page = admin_client.get("/admin/compendium/practice/import/").content.decode()
-    csv_option = next(
-        value
-        for value, name in re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', page)
-        if name.strip() == "csv"
-    )
-    preview = admin_client.post(
-        "/admin/compendium/practice/import/",
-        {
-            "import_file": SimpleUploadedFile("practices.csv", exported),
-            "format": csv_option,
-            "resource": "0",
-        },
+    preview = admin_import(
+        admin_client, exported, "practices.csv", format_index(admin_client, "csv")
     )
     confirm = admin_client.post(
         "/admin/compendium/practice/process_import/",
