@@ -15,6 +15,7 @@ from .freshness import touch
 from .models import SearchSynonym
 from .models.links import WebAddressField
 from .search import indexing
+from .translation_files import load_practice_translations
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -51,6 +52,7 @@ def load_compendium(*, verbosity: int = 1) -> None:
     with transaction.atomic(), indexing.batch(rebuild_all=True), web_addresses_checked():
         call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
         apply_vocabulary_translations()
+        load_practice_translations()
         add_search_synonyms()
     touch()  # the translations are written with update(), which sends no signal
 
@@ -89,14 +91,15 @@ class TranslationFileError(Exception):
 
 
 def apply_vocabulary_translations(*, directory: Path = FIXTURES_DIR / "translations") -> int:
-    """Write each vocabularies.<language>.yaml onto the terms it names; return the count.
+    """Write each vocabularies.<language>.yaml (and organisations.<language>.yaml) onto the
+    terms it names; return the count.
 
     A file maps a model to its terms (by slug; GCM objectives by number) and each term to
     its translated fields, which land in that language's columns (name_fr, ...).
     """
     languages = {code for code, _name in settings.LANGUAGES}
     updated = 0
-    for path in sorted(directory.glob("vocabularies.*.yaml")):
+    for path in sorted(directory.glob("*.*.yaml")):
         language = path.name.split(".")[1]
         if language not in languages:
             raise TranslationFileError(f"{path.name}: {language} is not one of {languages}")

@@ -9,15 +9,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django_countries import countries
 
 from .facets import localized
-from .models import Practice, PracticeCountry, PracticeOrganisation, SourceReference
+from .models import (
+    Practice,
+    PracticeCountry,
+    PracticeOrganisation,
+    PracticeTranslation,
+    SourceReference,
+)
 
 CHUNK = 1000
+TEXTS = ["title", "summary", "description"]  # the translated texts an export carries
 COLUMNS = [
     "slug",
     "url",
@@ -42,6 +50,8 @@ COLUMNS = [
     "first_published_at",
     "updated_at",
     "last_verified_on",
+    "language",
+    "original_title",
 ]
 PLAIN = [
     "id",
@@ -80,12 +90,12 @@ def export_rows(practices: QuerySet, absolute_url: Callable[[str], str]) -> Iter
 def exported(row: dict, linked: dict, url_of, labels: "ChoiceLabels") -> dict:
     pk = row["id"]
     countries_of = linked["countries"].get(pk, [])
+    translated = linked["translations"].get(pk, {})
+    texts = {field: translated.get(field) or row[field] for field in TEXTS}
     return {
         "slug": row["slug"],
         "url": url_of(row["slug"]),
-        "title": row["title"],
-        "summary": row["summary"],
-        "description": row["description"],
+        **texts,
         "primary_pillar": row["pillar"],
         "secondary_pillars": linked["secondary_pillars"].get(pk, []),
         "themes": linked["themes"].get(pk, []),
@@ -104,6 +114,8 @@ def exported(row: dict, linked: dict, url_of, labels: "ChoiceLabels") -> dict:
         "first_published_at": row["first_published_at"],
         "updated_at": row["updated_at"],
         "last_verified_on": row["last_verified_on"],
+        "language": translated["language"] if translated.get("title") else settings.LANGUAGE_CODE,
+        "original_title": row["title"] if texts["title"] != row["title"] else "",
     }
 
 
@@ -153,8 +165,10 @@ class ChoiceLabels:
 
 
 def linked_values(ids: list[int], labels: ChoiceLabels) -> dict[str, dict[int, list]]:
-    """Read every multi-valued field of these practices: one query per field."""
+    """Read every multi-valued field of these practices, and their translations into the
+    active language: one query per field."""
     return {
+        "translations": _translations(ids),
         "secondary_pillars": _terms(Practice.secondary_pillars, "pillar", ids),
         "themes": _terms(Practice.themes, "theme", ids),
         "instruments": _terms(
@@ -176,7 +190,12 @@ def linked_values(ids: list[int], labels: ChoiceLabels) -> dict[str, dict[int, l
         "organisations": _grouped(
             PracticeOrganisation.objects.filter(practice_id__in=ids)
             .order_by("role", "organisation__name")
-            .values_list("practice_id", "organisation__name", "organisation__acronym", "role"),
+            .values_list(
+                "practice_id",
+                localized("organisation__name", english_column="organisation__name"),
+                "organisation__acronym",
+                "role",
+            ),
             labels.organisation,
         ),
         "sources": _grouped(
@@ -186,6 +205,14 @@ def linked_values(ids: list[int], labels: ChoiceLabels) -> dict[str, dict[int, l
             lambda *parts: ", ".join(part for part in parts if part),
         ),
     }
+
+
+def _translations(ids: list[int]) -> dict[int, dict]:
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return {}
+    rows = PracticeTranslation.objects.filter(practice_id__in=ids, language=language)
+    return {row["practice_id"]: row for row in rows.values("practice_id", "language", *TEXTS)}
 
 
 def _terms(relation, term: str, ids: list[int], *first_order) -> dict[int, list[str]]:

@@ -79,10 +79,14 @@ def _grouped(
     )
 
 
-def localized(path: str):
-    """Return a translated vocabulary column in the active language, else in English."""
+def localized(path: str, *, english_column: str = ""):
+    """Return a translated column in the active language, else the English one.
+
+    The English column is `<path>_en` for vocabularies; give it for plain fields whose
+    translations sit beside them (an organisation's `name` and `name_fr`).
+    """
     language = translation.get_language()
-    english = F(f"{path}_en")
+    english = F(english_column or f"{path}_en")
     if language not in ("fr", "es"):
         return english
     return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english, output_field=CharField())

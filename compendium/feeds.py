@@ -26,16 +26,18 @@ class PracticeFeed(Feed):
         return reverse("compendium:practice-list")
 
     def items(self):
-        return self.practices.select_related("primary_pillar").order_by(
-            "-first_published_at", "title"
-        )[:ITEMS]
+        return (
+            self.practices.select_related("primary_pillar")
+            .localised()
+            .order_by("-first_published_at", "title")[:ITEMS]
+        )
 
     def item_title(self, practice):
-        return practice.title
+        return practice.local_title
 
     def item_description(self, practice):
         # Atom's summary is type="html": readers render it, so plain text is escaped first.
-        return escape(practice.summary)
+        return escape(practice.local_summary)
 
     def item_pubdate(self, practice):
         return practice.first_published_at

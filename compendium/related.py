@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .facets import localized
 from .models import Practice, PracticeCountry, PracticeRelation
+from .models.translations import translated_title
 
 LIMIT = 6
 # How a linked practice relates to this one when the editor's link points here.
@@ -41,7 +42,10 @@ def related_practices(practice: Practice) -> tuple[list[Practice], list[Practice
         .filter(pk__in=closest_ids(practice, published))
         .annotate(kind=Value(""), is_outgoing=Value(False))
     )
-    pillar = {"pillar_name": localized("primary_pillar__name")}
+    pillar = {
+        "pillar_name": localized("primary_pillar__name"),
+        "translated_title": translated_title(),
+    }
     outgoing, incoming, closest = (
         branch.annotate(**pillar).order_by() for branch in (outgoing, incoming, closest)
     )

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
-from .models.translations import TRANSLATED_FIELDS
+from .models import Practice, PracticeTranslation
+from .models.translations import TRANSLATED_FIELDS, digest
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 TRANSLATIONS_DIR = FIXTURES_DIR / "translations" / "practices"
@@ -118,3 +120,69 @@ def all_problems(languages=LANGUAGES, parts=None) -> list[str]:
         if parts is None or part in parts
         for message in problems(language, part, practices)
     ]
+
+
+class PracticeTranslationFileError(Exception):
+    """A practice translation file names a practice or key figure that does not exist."""
+
+
+def load_practice_translations(*, directory: Path | None = None) -> dict[str, int]:
+    """Write the shipped practice texts; return how many were written, kept and unchanged.
+
+    A translation that an editor changed since it was last loaded (its texts no longer
+    match `loaded_digest`) is kept as the editor left it.
+    """
+    counts = {"written": 0, "kept": 0, "unchanged": 0}
+    directory = directory or TRANSLATIONS_DIR
+    for language in LANGUAGES:
+        for path in sorted((directory / language).glob("*.yaml")):
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for slug, entry in entries.items():
+                outcome = _load_one(language, f"{language}/{path.name}", slug, entry)
+                counts[outcome] += 1
+    return counts
+
+
+def _load_one(language: str, where: str, slug: str, entry: dict) -> str:
+    practice = Practice.objects.filter(slug=slug).first()
+    if practice is None:
+        raise PracticeTranslationFileError(f"{where}: no practice {slug!r}")
+    figures = {figure.label: figure for figure in practice.key_figures.all()}
+    labels = entry.get("key_figures") or {}
+    for label in labels.keys() - figures.keys():
+        raise PracticeTranslationFileError(f"{where}: {slug}: no key figure {label!r}")
+    texts = {field: (entry.get(field) or "").strip() for field in TRANSLATED_FIELDS}
+    shipped = _texts_digest(texts, labels)
+    row = practice.translations.filter(language=language).first()
+    if row is not None:
+        current = _texts_digest(
+            {field: getattr(row, field) for field in TRANSLATED_FIELDS},
+            {label: getattr(figure, f"label_{language}") for label, figure in figures.items()},
+        )
+        if current == shipped:
+            return "unchanged"
+        if current != row.loaded_digest:
+            return "kept"
+    else:
+        row = PracticeTranslation(practice=practice, language=language)
+    for field, text in texts.items():
+        setattr(row, field, text)
+    row.status = entry.get("status", PracticeTranslation.Status.DRAFT)
+    row.loaded_digest = shipped
+    try:
+        row.full_clean(exclude=["practice"], validate_unique=False)
+    except ValidationError as error:
+        fields = "; ".join(f"{name}: {' '.join(text)}" for name, text in error.message_dict.items())
+        raise PracticeTranslationFileError(f"{where}: {slug}: {fields}") from None
+    row.save()
+    for label, figure in figures.items():
+        setattr(figure, f"label_{language}", labels.get(label, ""))
+        figure.save(update_fields=[f"label_{language}"])
+    return "written"
+
+
+def _texts_digest(texts: dict, labels: dict) -> str:
+    return digest(
+        [texts.get(field) or "" for field in TRANSLATED_FIELDS],
+        sorted((label, text or "") for label, text in labels.items() if text),
+    )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .. import geography
-from ..models import PracticeCountry
+from ..models import PracticeCountry, PracticeTranslation
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -58,4 +58,34 @@ class VerifiedFilter(admin.SimpleListFilter):
             return queryset.exclude(last_verified_on__gte=year_ago)
         if self.value() == "recent":
             return queryset.filter(last_verified_on__gte=year_ago)
+        return queryset
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    """Find the practices whose French or Spanish texts need a translator."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for language, name in PracticeTranslation.Language.choices:
+            choices += [
+                (f"{language}-missing", _("%(language)s: missing") % {"language": name}),
+                *(
+                    (f"{language}-{status}", f"{name}: {label}")
+                    for status, label in PracticeTranslation.Status.choices
+                ),
+            ]
+        return choices
+
+    def queryset(self, request, queryset):
+        language, _dash, state = (self.value() or "").partition("-")
+        if language not in PracticeTranslation.Language.values:
+            return queryset
+        translations = PracticeTranslation.objects.filter(language=language)
+        if state == "missing":
+            return queryset.exclude(pk__in=translations.exclude(title="").values("practice"))
+        if state in PracticeTranslation.Status.values:
+            return queryset.filter(pk__in=translations.filter(status=state).values("practice"))
         return queryset

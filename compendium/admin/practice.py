@@ -16,10 +16,11 @@ from ..models import (
     SourceReference,
     Suggestion,
 )
+from ..models.practice import TRANSLATED_FIELDS
 from ..resources import PracticeResource
 from ..spreadsheets import ADMIN_FORMATS
 from . import actions
-from .filters import CountryFilter, RegionFilter, VerifiedFilter
+from .filters import CountryFilter, RegionFilter, TranslationFilter, VerifiedFilter
 from .history import row_changes
 
 # Django's own select2, applied to plain choice lists (countries are not a table).
@@ -81,6 +82,7 @@ class PracticeTranslationInline(admin.StackedInline):
     model = PracticeTranslation
     extra = 0
     max_num = len(PracticeTranslation.Language)
+    fields = ["language", "status", *TRANSLATED_FIELDS]
     verbose_name_plural = _("translations (empty fields show the English text)")
 
 
@@ -134,6 +136,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         "evidence_level",
         "implementation_status",
         VerifiedFilter,
+        TranslationFilter,
     ]
     list_select_related = ["primary_pillar"]
     list_per_page = 50

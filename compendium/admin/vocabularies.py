@@ -62,7 +62,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "country"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_filter = ["kind", "country"]
-    search_fields = ["name", "acronym", "slug"]
+    search_fields = ["name", "name_fr", "name_es", "acronym", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -95,7 +95,9 @@ class PracticeCountrySerializer(serializers.ModelSerializer):
 
 class PracticeOrganisationSerializer(serializers.ModelSerializer):
     slug = serializers.CharField(source="organisation.slug", help_text="The organisation's slug.")
-    name = serializers.CharField(source="organisation.name", help_text="The organisation's name.")
+    name = serializers.CharField(
+        source="organisation.local_name", help_text="The organisation's name, in ?lang= if known."
+    )
     acronym = serializers.CharField(source="organisation.acronym", help_text="Its acronym, if any.")
     url = serializers.SerializerMethodField(help_text="The organisation in the API.")
 
@@ -109,6 +111,7 @@ class PracticeOrganisationSerializer(serializers.ModelSerializer):
 
 
 class KeyFigureSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(source="local_label", help_text="What is counted, in ?lang=.")
     value = serializers.SerializerMethodField(
         help_text="The number, exactly as the source gives it."
     )
@@ -141,12 +144,15 @@ class RelatedPracticeSerializer(serializers.ModelSerializer):
     slug = serializers.CharField(
         source="to_practice.slug", help_text="The related practice's slug."
     )
-    title = serializers.CharField(source="to_practice.title", help_text="Its title.")
+    title = serializers.SerializerMethodField(help_text="Its title, in ?lang= where translated.")
     url = serializers.SerializerMethodField(help_text="The related practice in the API.")
 
     class Meta:
         model = PracticeRelation
         fields = ["slug", "title", "kind", "url"]
+
+    def get_title(self, relation) -> str:
+        return relation.to_practice.local_title
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, relation) -> str:
@@ -163,6 +169,16 @@ class PracticeListSerializer(serializers.HyperlinkedModelSerializer):
     primary_pillar = PillarSerializer(help_text="The one pillar the practice mainly serves.")
     themes = ThemeSerializer(many=True, help_text="Conference themes it belongs to.")
     countries = PracticeCountrySerializer(many=True, help_text="Countries involved, with roles.")
+    title = serializers.CharField(
+        source="local_title", help_text="In the language asked for (?lang=) where translated."
+    )
+    summary = serializers.CharField(source="local_summary", help_text="Likewise.")
+    language = serializers.CharField(
+        source="local_language", help_text="The language the title and texts are given in."
+    )
+    original_title = serializers.CharField(
+        help_text="The English title where `title` is a translation, else empty."
+    )
 
     class Meta:
         model = Practice
@@ -179,6 +195,8 @@ class PracticeListSerializer(serializers.HyperlinkedModelSerializer):
             "implementation_status",
             "first_published_at",
             "updated_at",
+            "language",
+            "original_title",
         ]
 
     @extend_schema_field(OpenApiTypes.URI)
@@ -206,6 +224,13 @@ class PracticeDetailSerializer(PracticeListSerializer):
     )
     related_practices = RelatedPracticeSerializer(
         source="outgoing_relations", many=True, help_text="Published practices it relates to."
+    )
+    description = serializers.CharField(source="local_texts.description", help_text="In ?lang=.")
+    activities = serializers.CharField(source="local_texts.activities", help_text="In ?lang=.")
+    results = serializers.CharField(source="local_texts.results", help_text="In ?lang=.")
+    lessons = serializers.CharField(source="local_texts.lessons", help_text="In ?lang=.")
+    transferability = serializers.CharField(
+        source="local_texts.transferability", help_text="In ?lang=."
     )
 
     class Meta(PracticeListSerializer.Meta):

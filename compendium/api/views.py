@@ -19,6 +19,7 @@ from ..models import (
     SourceReference,
     Theme,
 )
+from ..models.practice import translations_prefetch
 from . import serializers
 from .filters import PracticeApiFilter
 
@@ -76,6 +77,7 @@ class PracticeViewSet(CachedReadOnlyModelViewSet):
             Practice.objects.published()
             .select_related("primary_pillar")
             .prefetch_related("themes", "countries")
+            .localised()
             .order_by("title")
         )
         if self.action == "list":
@@ -96,6 +98,7 @@ class PracticeViewSet(CachedReadOnlyModelViewSet):
                     to_practice__in=Practice.objects.published()
                 ).select_related("to_practice"),
             ),
+            *translations_prefetch("outgoing_relations__to_practice__translations"),
         )
 
     def get_serializer_class(self):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .languages import in_active_language
 from .links import WebAddressField, web_address_constraint
 from .taxonomy import SlugManager
 
@@ -23,6 +24,12 @@ class Organisation(models.Model):
 
     slug = models.SlugField(unique=True, help_text=_("Stable identifier used in URLs and filters."))
     name = models.CharField(max_length=255, help_text=_("Full name, as the source gives it."))
+    name_fr = models.CharField(
+        _("name in French"), max_length=255, blank=True, help_text=_("Its official French name.")
+    )
+    name_es = models.CharField(
+        _("name in Spanish"), max_length=255, blank=True, help_text=_("Its official Spanish name.")
+    )
     acronym = models.CharField(max_length=30, blank=True, help_text=_("Acronym, if any."))
     kind = models.CharField(
         max_length=20, choices=Kind, default=Kind.GOVERNMENT, help_text=_("Kind of organisation.")
@@ -37,13 +44,19 @@ class Organisation(models.Model):
         constraints = [web_address_constraint("website", name="organisation_website_is_web")]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        name = self.local_name
+        return f"{name} ({self.acronym})" if self.acronym else name
 
     def get_absolute_url(self):
         return reverse("compendium:organisation-detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def local_name(self) -> str:
+        """Return the official name in the active language where one is recorded."""
+        return in_active_language(self, "name")
 
 
 class Source(models.Model):

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from ..geography import region_of, subregion_of
 from .actors import Organisation, Source
+from .languages import in_active_language
 from .practice import Practice
 
 EXCERPT_MAX_WORDS = 40
@@ -143,6 +144,8 @@ class KeyFigure(models.Model):
     label = models.CharField(
         max_length=200, help_text=_("What is counted, e.g. mobile consulates set up.")
     )
+    label_fr = models.CharField(_("label in French"), max_length=200, blank=True)
+    label_es = models.CharField(_("label in Spanish"), max_length=200, blank=True)
     value = models.DecimalField(max_digits=20, decimal_places=2)
     unit = models.CharField(max_length=40, blank=True, help_text=_("e.g. USD, %, people."))
     year = models.PositiveSmallIntegerField(
@@ -160,6 +163,10 @@ class KeyFigure(models.Model):
 
     def __str__(self):
         return f"{self.label}: {self.value} {self.unit}".strip()
+
+    @property
+    def local_label(self) -> str:
+        return in_active_language(self, "label")
 
     def natural_key(self):
         return (*self.practice.natural_key(), self.label)

@@ -1,16 +1,42 @@
 """The good practice: the compendium's central record."""
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .taxonomy import GcmObjective, InstrumentType, Pillar, TargetGroup, Theme
 
+# The texts that editors translate (PracticeTranslation); English stays the master.
+TRANSLATED_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "activities",
+    "results",
+    "lessons",
+    "transferability",
+]
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
+
+
+def translations_prefetch(lookup: str = "translations") -> list[Prefetch]:
+    """Prefetch the translations into the active language, for Practice.local_title and the rest.
+
+    `lookup` reaches the translations from the rows fetched ("practice__translations" from a
+    practice's country link, say). English needs none, so it costs no query.
+    """
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return []
+    translations = Practice._meta.get_field("translations").related_model.objects
+    return [
+        Prefetch(lookup, translations.filter(language=language), to_attr="current_translations")
+    ]
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -20,6 +46,10 @@ class PracticeQuerySet(models.QuerySet):
     def published(self):
         """Return the practices the public may see: the only gate to public visibility."""
         return self.filter(editorial_status=Practice.EditorialStatus.PUBLISHED)
+
+    def localised(self):
+        """Prefetch each practice's translation into the active language for its local_ texts."""
+        return self.prefetch_related(*translations_prefetch())
 
     def similar_to(self, practice: "Practice"):
         """Return practices sharing the pillar, instruments or countries, most in common first.
@@ -304,11 +334,29 @@ class Practice(models.Model):
     def local_description(self) -> str:
         return self._local("description")
 
+    @property
+    def original_title(self) -> str:
+        """Return the English title where the title shown is a translation, else ''."""
+        return self.title if self.local_title != self.title else ""
+
+    @property
+    def local_language(self) -> str:
+        """Return the language of the title shown: the translation's, else English."""
+        translated = self.current_translation
+        return translated.language if translated and translated.title else settings.LANGUAGE_CODE
+
+    @property
+    def current_translation(self):
+        return next(iter(getattr(self, "current_translations", ())), None)
+
+    @property
+    def local_texts(self) -> dict[str, str]:
+        """Return every translated text in the language of current_translations, by field."""
+        return {field: self._local(field) for field in TRANSLATED_FIELDS}
+
     def _local(self, field: str) -> str:
-        for translation in getattr(self, "current_translations", ()):
-            if getattr(translation, field):
-                return getattr(translation, field)
-        return getattr(self, field)
+        translated = getattr(self.current_translation, field, "")
+        return translated or getattr(self, field)
 
     @property
     def is_published(self):

@@ -87,9 +87,9 @@ class HomeView(TemplateView):
             pillars=pillars,
             themes=theme_list,
             practice_count=sum(counts.values()),
-            recent_practices=published.select_related("primary_pillar").order_by(
-                "-first_published_at", "title"
-            )[:RECENT],
+            recent_practices=published.select_related("primary_pillar")
+            .localised()
+            .order_by("-first_published_at", "title")[:RECENT],
             **kwargs,
         )
 

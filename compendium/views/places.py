@@ -14,6 +14,7 @@ from django_countries.fields import Country
 
 from .. import fragments, geography
 from ..models import Organisation, Pillar, Practice, PracticeCountry, PracticeOrganisation
+from ..models.practice import translations_prefetch
 
 WORLD_MAP = Path(__file__).resolve().parents[1] / "geodata" / "world.json"
 PER_GROUP = 12
@@ -107,6 +108,7 @@ def group_by_role_and_pillar(links) -> list[dict]:
         )
         .filter(row__lte=PER_GROUP)
         .select_related("practice")
+        .prefetch_related(*translations_prefetch("practice__translations"))
         .order_by("practice__title")
     )
     pillars = list(Pillar.objects.all())
@@ -147,9 +149,11 @@ def organisation_detail(request, slug: str):
     if not total:
         # An organisation named only by unpublished entries is not public either.
         raise Http404(_("The compendium holds no published practice of this organisation."))
-    shown = links.select_related("practice__primary_pillar").order_by("practice__title")[
-        :ORGANISATION_PRACTICES_SHOWN
-    ]
+    shown = (
+        links.select_related("practice__primary_pillar")
+        .prefetch_related(*translations_prefetch("practice__translations"))
+        .order_by("practice__title")[:ORGANISATION_PRACTICES_SHOWN]
+    )
     by_role: dict[str, list] = {}
     for link in shown:
         by_role.setdefault(link.role, []).append(link.practice)

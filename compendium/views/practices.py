@@ -1,11 +1,10 @@
 import re
 
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -16,9 +15,9 @@ from ..models import (
     InstrumentType,
     Practice,
     PracticeOrganisation,
-    PracticeTranslation,
     SourceReference,
 )
+from ..models.practice import translations_prefetch
 from ..models.translations import texts_in
 from ..related import related_practices
 from ..search.snippets import snippet
@@ -33,14 +32,11 @@ class PracticeListView(FacetedListMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        practices = self.filterset.qs.select_related("primary_pillar").prefetch_related("countries")
-        language = translation.get_language()
-        if language != settings.LANGUAGE_CODE:
-            translated = PracticeTranslation.objects.filter(language=language)
-            practices = practices.prefetch_related(
-                Prefetch("translations", translated, to_attr="current_translations")
-            )
-        return practices
+        return (
+            self.filterset.qs.select_related("primary_pillar")
+            .prefetch_related("countries")
+            .localised()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -91,6 +87,7 @@ def detail_queryset(practices):
         Prefetch("organisation_roles", PracticeOrganisation.objects.select_related("organisation")),
         "key_figures",
         Prefetch("source_references", SourceReference.objects.select_related("source")),
+        *translations_prefetch(),
     )
 
 
@@ -109,7 +106,7 @@ class PracticeDetailView(DetailView):
             explicit_relations=linked,
             similar_practices=similar,
             changes=change_log(practice),
-            texts=texts_in(practice, translation.get_language()),
+            texts=texts_in(practice),
             citation=citations.plain_text(practice, url, timezone.localdate()),
             json_ld=citations.json_ld(practice, url),
             **kwargs,

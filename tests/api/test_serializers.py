@@ -91,6 +91,8 @@ def test_practice_detail_document_is_pinned(api_client, tres_por_uno):
         "implementation_status": "ongoing",
         "first_published_at": "2026-11-28T00:00:00Z",
         "updated_at": "2026-11-29T08:30:00Z",
+        "language": "en",
+        "original_title": "",
         "description": "Every dollar is matched.",
         "activities": "",
         "results": "",
@@ -167,6 +169,8 @@ def test_practice_list_page_is_pinned(api_client, tres_por_uno):
                 "implementation_status": "unknown",
                 "first_published_at": "2026-11-28T00:00:00Z",
                 "updated_at": "2026-11-29T08:30:00Z",
+                "language": "en",
+                "original_title": "",
             }
         ],
     }

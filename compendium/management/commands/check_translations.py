@@ -11,7 +11,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--language", choices=LANGUAGES, action="append")
-        parser.add_argument("--part", action="append", help="a practices file stem, e.g. 01-bridges-between-societies")
+        parser.add_argument(
+            "--part",
+            action="append",
+            help="a practices file stem, e.g. 01-bridges-between-societies",
+        )
 
     def handle(self, *args, language=None, part=None, **options):
         found = all_problems(languages=language or LANGUAGES, parts=part)

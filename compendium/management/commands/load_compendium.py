@@ -6,6 +6,7 @@ from compendium.content import (
     TranslationFileError,
     load_compendium,
 )
+from compendium.translation_files import PracticeTranslationFileError
 
 
 class Command(BaseCommand):
@@ -14,5 +15,10 @@ class Command(BaseCommand):
     def handle(self, *args, verbosity=1, **options):
         try:
             load_compendium(verbosity=verbosity)
-        except (FixtureRowError, SynonymFileError, TranslationFileError) as error:
+        except (
+            FixtureRowError,
+            PracticeTranslationFileError,
+            SynonymFileError,
+            TranslationFileError,
+        ) as error:
             raise CommandError(f"Nothing was loaded: {error}") from None
