@@ -18,9 +18,11 @@ from compendium.models import (
     Practice,
     PracticeCountry,
     PracticeOrganisation,
+    PracticeTranslation,
     SourceReference,
 )
 from compendium.models.details import EXCERPT_MAX_WORDS
+from compendium.translation_files import TRANSLATIONS_DIR, all_problems
 
 REPORT = (
     Path(settings.BASE_DIR).parent
@@ -138,3 +140,43 @@ def test_no_two_entries_describe_the_same_practice(compendium):
             key = (actors, instruments, normalise(reference.excerpt))
             assert key not in seen, f"{practice.slug} repeats {seen.get(key)}"
             seen[key] = practice.slug
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_published_practice_has_a_title_summary_and_description_in(compendium, language):
+    published = compendium.filter(editorial_status=Practice.EditorialStatus.PUBLISHED)
+    translated = (
+        PracticeTranslation.objects.filter(practice__in=published, language=language)
+        .exclude(title="")
+        .exclude(summary="")
+        .exclude(description="")
+    )
+
+    assert translated.count() == published.count() >= 280
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_key_figure_label_is_translated_into(compendium, language):
+    assert not KeyFigure.objects.filter(**{f"label_{language}": ""}).exists()
+
+
+def test_the_shipped_translations_keep_every_number_and_leave_no_text_in_english():
+    """The checker also finds fields missing or superfluous: see check_translations."""
+    assert all_problems() == []
+
+
+def test_only_titles_may_stay_as_in_english_and_only_when_they_are_names():
+    for language in ["fr", "es"]:
+        for path in sorted((TRANSLATIONS_DIR / language).glob("*.yaml")):
+            for slug, entry in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+                assert set(entry.get("kept_as_names") or []) <= {"title"}, (path.name, slug)
+
+
+def test_loading_again_keeps_the_translations_as_they_were(compendium):
+    before = list(PracticeTranslation.objects.order_by("pk").values())
+    history = PracticeTranslation.history.count()
+
+    load_compendium(verbosity=0)
+
+    assert list(PracticeTranslation.objects.order_by("pk").values()) == before
+    assert PracticeTranslation.history.count() == history

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from compendium.models import Practice
+from compendium.models import Practice, PracticeTranslation
 
 from .factories import populate
 
@@ -57,3 +57,28 @@ def test_every_page_costs_the_same_queries_at_5_and_200_practices(client):
 
     assert small == PAGES
     assert large == PAGES
+
+
+def translate_all():
+    """Give every practice a French translation and its first key figure a French label."""
+    PracticeTranslation.objects.bulk_create(
+        PracticeTranslation(
+            practice=practice, language="fr", title=f"FR {practice.title}", summary="Résumé."
+        )
+        for practice in Practice.objects.exclude(translations__language="fr")
+    )
+
+
+def test_french_pages_cost_the_same_queries_at_5_and_200_translated_practices(client):
+    french = [f"/fr{url}" for url in PAGES if url != "/sitemap.xml"]
+    populate(5)
+    translate_all()
+    small = {url: count_queries(client, url) for url in french}
+    populate(200)
+    translate_all()
+    large = {url: count_queries(client, url) for url in french}
+
+    assert small == large
+    # Reading the translations costs one query where a page shows practice texts.
+    assert small["/fr/practices/"] == PAGES["/practices/"] + 1
+    assert small["/fr/practices/{slug}/"] == PAGES["/practices/{slug}/"] + 1
