@@ -3,7 +3,6 @@
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from .models import SearchSynonym
 from .models.links import WebAddressField
 from .search import indexing
 from .translation_files import load_practice_translations
+from .yamlfiles import read_yaml
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -103,7 +103,7 @@ def apply_vocabulary_translations(*, directory: Path = FIXTURES_DIR / "translati
         language = path.name.split(".")[1]
         if language not in languages:
             raise TranslationFileError(f"{path.name}: {language} is not one of {languages}")
-        for label, terms in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        for label, terms in read_yaml(path).items():
             model = apps.get_model(label)
             key = "number" if label == "compendium.gcmobjective" else "slug"
             for identifier, fields in terms.items():
@@ -127,7 +127,7 @@ def add_search_synonyms(*, directory: Path = FIXTURES_DIR / "synonyms") -> int:
     existing = set(SearchSynonym.objects.values_list("slug", flat=True))
     added = []
     for path in sorted(directory.glob("*.yaml")):
-        for number, group in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")), 1):
+        for number, group in enumerate(read_yaml(path), 1):
             synonym = _synonym(path, number, group)
             if synonym.slug not in existing:
                 existing.add(synonym.slug)

@@ -22,14 +22,24 @@ T = TypeVar("T")
 TIMEOUT = 24 * 3600 if settings.CACHE_IS_SHARED else 60
 
 
-def _key(name: str, parts) -> str:
-    raw = repr((freshness.version(), translation.get_language(), parts))
+def _key(name: str, parts) -> str | None:
+    """Return the cache key of a fragment, or None when the version is unknown.
+
+    The version is read before the data, so a value computed from data that a commit has
+    since changed is stored under the version that commit retired.
+    """
+    version = freshness.version()
+    if version is None:
+        return None
+    raw = repr((version, translation.get_language(), parts))
     return f"compendium:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def cached(name: str, compute: Callable[[], T], *parts) -> T:
     """Return compute(), reusing the value cached for this version, language and parts."""
     key = _key(name, parts)
+    if key is None:
+        return compute()
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -51,6 +61,8 @@ def cache_public_page(view):
             return view(request, *args, **kwargs)
         parts = (request.get_host(), request.get_full_path(), timezone.localdate())
         key = _key("page", parts)
+        if key is None:
+            return view(request, *args, **kwargs)
         html = cache.get(key)
         if html is not None:
             return HttpResponse(html, content_type="text/html; charset=utf-8")

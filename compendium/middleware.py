@@ -19,14 +19,14 @@ class ApiCacheHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        is_read = request.path.startswith("/api/") and request.method in ("GET", "HEAD")
+        # Read before the answer is computed: a change committed meanwhile must leave the
+        # answer older than its date, never newer, or If-Modified-Since would keep it.
+        modified = last_modified() if is_read else None
         response = self.get_response(request)
-        if (
-            request.path.startswith("/api/")
-            and request.method in ("GET", "HEAD")
-            and response.status_code == 200
-        ):
+        if is_read and response.status_code == 200:
             if not response.has_header("Last-Modified"):
-                response["Last-Modified"] = http_date(last_modified().timestamp())
+                response["Last-Modified"] = http_date(modified.timestamp())
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
         return response
 

@@ -11,12 +11,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from .models import Practice, PracticeTranslation
 from .models.translations import TRANSLATED_FIELDS, digest
+from .yamlfiles import read_yaml
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 TRANSLATIONS_DIR = FIXTURES_DIR / "translations" / "practices"
@@ -38,7 +38,7 @@ def english_parts() -> dict[str, dict[str, dict]]:
     parts = {}
     for path in sorted((FIXTURES_DIR / "practices").glob("*.yaml")):
         practices = {}
-        for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for row in read_yaml(path) or []:
             fields = row["fields"]
             if row["model"] == "compendium.practice":
                 practices[fields["slug"]] = {
@@ -60,7 +60,7 @@ def read_translations(language: str, part: str) -> dict[str, dict]:
     path = translation_path(language, part)
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 def problems(language: str, part: str, english: dict[str, dict]) -> list[str]:
@@ -136,7 +136,7 @@ def load_practice_translations(*, directory: Path | None = None) -> dict[str, in
     directory = directory or TRANSLATIONS_DIR
     for language in LANGUAGES:
         for path in sorted((directory / language).glob("*.yaml")):
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            entries = read_yaml(path) or {}
             for slug, entry in entries.items():
                 outcome = _load_one(language, f"{language}/{path.name}", slug, entry)
                 counts[outcome] += 1

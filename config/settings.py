@@ -125,6 +125,12 @@ elif os.environ.get("REDIS_URL"):
             "BACKEND": "compendium.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "compendium"),
+            # A Redis that hangs must cost a request a fraction of a second, not a timeout:
+            # the cache then counts as failing and is left alone for a second (cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
@@ -137,6 +143,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # An embedded database shared by several processes (gunicorn workers, a management
+    # command): readers never wait for a writer (WAL), a writer takes its lock when its
+    # transaction begins (IMMEDIATE) so that two never deadlock upgrading, and waits for
+    # the lock up to SQLITE_BUSY_TIMEOUT seconds instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+    }
+else:
+    # A database that does not answer must give a 503 within seconds, not hang a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -249,6 +270,8 @@ API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 BENCHMARK = env_flag("BENCHMARK")
 # How long browsers and proxies may reuse an API answer before revalidating it.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
+# Seconds a client is asked to wait (Retry-After) when the database does not answer.
+RETRY_AFTER_OUTAGE = int(os.environ.get("RETRY_AFTER_OUTAGE", "30"))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": gettext_lazy("Diaspora Good Practices Compendium API"),

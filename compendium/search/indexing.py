@@ -17,6 +17,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Value
 
+from .. import freshness
 from ..models import Practice, SearchDocument, SearchWord
 from . import documents, synonyms
 
@@ -85,6 +86,9 @@ def flush() -> None:
         except Exception:
             _queued().update(ids)
             raise
+        # The index is written after the commit that changed the practices, and so after
+        # that commit moved the version on: answers cached meanwhile predate the index.
+        freshness.touch()
 
 
 def reindex(ids: Iterable[int]) -> None:

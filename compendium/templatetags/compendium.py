@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -33,3 +34,14 @@ def web_address(value) -> str:
     """
     address = str(value or "")
     return address if address.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
+def machine_datetime(value) -> str:
+    """Format a date and time for <time datetime>: whole seconds, as the HTML standard takes.
+
+    Django's "c" format adds microseconds, which HTML refuses (it allows up to milliseconds).
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")

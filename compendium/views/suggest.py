@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from ..cache import CacheUnavailable
 from ..forms import SuggestionForm
 from ..models import Practice, Suggestion
 
@@ -21,13 +22,27 @@ class SuggestView(FormView):
     def post(self, request, *args, **kwargs):
         key = f"suggestions:{request.META.get('REMOTE_ADDR', '')}"
         cache.add(key, 0, timeout=settings.SUGGESTIONS_WINDOW)
-        if cache.incr(key) > settings.SUGGESTIONS_PER_WINDOW:
-            form = self.get_form()
-            form.add_error(
-                None, _("You have sent many suggestions in a short time. Please try again later.")
+        try:
+            sent = cache.incr(key)
+        except (CacheUnavailable, ValueError):
+            # Without its counter the limit cannot hold: refuse rather than let a flood in.
+            return self.refuse(
+                _("Suggestions cannot be received just now. Please try again in a few minutes."),
+                status=503,
             )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if sent > settings.SUGGESTIONS_PER_WINDOW:
+            return self.refuse(
+                _("You have sent many suggestions in a short time. Please try again later."),
+                status=429,
+            )
         return super().post(request, *args, **kwargs)
+
+    def refuse(self, message: str, status: int):
+        form = self.get_form()
+        form.add_error(None, message)
+        response = self.render_to_response(self.get_context_data(form=form), status=status)
+        response["Retry-After"] = "60"
+        return response
 
     def form_valid(self, form):
         if not form.is_spam():
