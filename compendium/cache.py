@@ -68,6 +68,17 @@ class Outage:
                     logger.warning("The cache answers again.")
 
 
+_outages: dict[tuple, Outage] = {}
+_outages_lock = threading.Lock()
+
+
+def outage_of(servers) -> Outage:
+    """Return the one Outage of these servers in this process, shared by its threads' clients."""
+    key = tuple(servers)
+    with _outages_lock:
+        return _outages.setdefault(key, Outage())
+
+
 def tolerant(on_failure):
     """Make a cache command return on_failure() instead of raising when Redis fails."""
 
@@ -94,10 +105,10 @@ def _cannot_count(*args, **kwargs):
 
 
 class RedisCacheClient(redis.RedisCacheClient):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
         self._clients = {}
-        self.outage = Outage()
+        self.outage = outage_of(servers)
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)

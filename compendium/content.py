@@ -1,5 +1,6 @@
 """The compendium's shipped content: which fixture files make it up, in loading order."""
 
+import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.db.models.signals import pre_save
 
 from .freshness import touch
-from .models import SearchSynonym
+from .models import ContentLoad, SearchSynonym
 from .models.links import WebAddressField
 from .search import indexing
 from .translation_files import load_practice_translations
@@ -49,12 +50,29 @@ def load_compendium(*, verbosity: int = 1) -> None:
     Rows are matched by natural key, so loading again updates them in place instead of
     adding duplicates, and leaves rows that editors added alone.
     """
+    digest = content_digest()
     with transaction.atomic(), indexing.batch(rebuild_all=True), web_addresses_checked():
         call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
         apply_vocabulary_translations()
         load_practice_translations()
         add_search_synonyms()
+        ContentLoad.objects.create(digest=digest)
     touch()  # the translations are written with update(), which sends no signal
+
+
+def content_digest() -> str:
+    """Fingerprint every shipped fixture file: any change to any of them changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(FIXTURES_DIR.rglob("*.yaml")):
+        digest.update(str(path.relative_to(FIXTURES_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_loaded() -> bool:
+    """Whether the last load loaded the fixture files exactly as they are now."""
+    last = ContentLoad.objects.values_list("digest", flat=True).first()
+    return last == content_digest()
 
 
 class FixtureRowError(Exception):
@@ -90,13 +108,14 @@ class TranslationFileError(Exception):
     """A translation file names a term that does not exist; the message says which."""
 
 
-def apply_vocabulary_translations(*, directory: Path = FIXTURES_DIR / "translations") -> int:
+def apply_vocabulary_translations(*, directory: Path | None = None) -> int:
     """Write each vocabularies.<language>.yaml (and organisations.<language>.yaml) onto the
     terms it names; return the count.
 
     A file maps a model to its terms (by slug; GCM objectives by number) and each term to
     its translated fields, which land in that language's columns (name_fr, ...).
     """
+    directory = directory or FIXTURES_DIR / "translations"
     languages = {code for code, _name in settings.LANGUAGES}
     updated = 0
     for path in sorted(directory.glob("*.*.yaml")):
@@ -118,12 +137,13 @@ class SynonymFileError(Exception):
     """A synonym file holds a group that cannot be loaded; the message says which."""
 
 
-def add_search_synonyms(*, directory: Path = FIXTURES_DIR / "synonyms") -> int:
+def add_search_synonyms(*, directory: Path | None = None) -> int:
     """Add the shipped synonym groups that the database lacks; return how many were added.
 
     A group already in the database is left as it is, so that a reload never undoes an
     editor's change; to take a shipped group anew, delete it in the admin and reload.
     """
+    directory = directory or FIXTURES_DIR / "synonyms"
     existing = set(SearchSynonym.objects.values_list("slug", flat=True))
     added = []
     for path in sorted(directory.glob("*.yaml")):

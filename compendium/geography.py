@@ -3,6 +3,7 @@
 The package sets the HDX library to read its bundled table, never the network.
 """
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,14 +63,31 @@ class Region:
         return gettext(self.name)
 
 
+_loading = threading.Lock()
+_loaded = False
+
+
+def _load_hdx_tables() -> None:
+    """Let one thread fill hdx-python-country's tables: it fills them on first use, and two
+    threads doing so at once corrupt them (a gunicorn thread then answers 500)."""
+    global _loaded
+    if not _loaded:
+        with _loading:
+            if not _loaded:
+                django_countries_hdx.country_region(Country("FR"))
+                _loaded = True
+
+
 def region_of(country: Country) -> Region | None:
     """Return the M49 region (continent) of a country, such as Africa or Asia."""
+    _load_hdx_tables()
     code = django_countries_hdx.country_region(country)
     return Region(code, django_countries_hdx.country_region_name(country)) if code else None
 
 
 def subregion_of(country: Country) -> Region | None:
     """Return the M49 sub-region of a country, such as Western Africa."""
+    _load_hdx_tables()
     code = django_countries_hdx.country_subregion(country)
     if not code:
         return None

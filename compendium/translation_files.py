@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 
 from .models import Practice, PracticeTranslation
 from .models.translations import TRANSLATED_FIELDS, digest
@@ -137,23 +138,32 @@ def load_practice_translations(*, directory: Path | None = None) -> dict[str, in
     for language in LANGUAGES:
         for path in sorted((directory / language).glob("*.yaml")):
             entries = read_yaml(path) or {}
+            practices = Practice.objects.filter(slug__in=list(entries)).prefetch_related(
+                "key_figures",
+                Prefetch(
+                    "translations",
+                    PracticeTranslation.objects.filter(language=language),
+                    to_attr="shipped_language",
+                ),
+            )
+            by_slug = {practice.slug: practice for practice in practices}
             for slug, entry in entries.items():
-                outcome = _load_one(language, f"{language}/{path.name}", slug, entry)
-                counts[outcome] += 1
+                where = f"{language}/{path.name}"
+                if slug not in by_slug:
+                    raise PracticeTranslationFileError(f"{where}: no practice {slug!r}")
+                counts[_load_one(language, where, by_slug[slug], entry)] += 1
     return counts
 
 
-def _load_one(language: str, where: str, slug: str, entry: dict) -> str:
-    practice = Practice.objects.filter(slug=slug).first()
-    if practice is None:
-        raise PracticeTranslationFileError(f"{where}: no practice {slug!r}")
+def _load_one(language: str, where: str, practice: Practice, entry: dict) -> str:
+    slug = practice.slug
     figures = {figure.label: figure for figure in practice.key_figures.all()}
     labels = entry.get("key_figures") or {}
     for label in labels.keys() - figures.keys():
         raise PracticeTranslationFileError(f"{where}: {slug}: no key figure {label!r}")
     texts = {field: (entry.get(field) or "").strip() for field in TRANSLATED_FIELDS}
     shipped = _texts_digest(texts, labels)
-    row = practice.translations.filter(language=language).first()
+    row = next(iter(practice.shipped_language), None)
     if row is not None:
         current = _texts_digest(
             {field: getattr(row, field) for field in TRANSLATED_FIELDS},
@@ -175,9 +185,11 @@ def _load_one(language: str, where: str, slug: str, entry: dict) -> str:
         fields = "; ".join(f"{name}: {' '.join(text)}" for name, text in error.message_dict.items())
         raise PracticeTranslationFileError(f"{where}: {slug}: {fields}") from None
     row.save()
+    column = f"label_{language}"
     for label, figure in figures.items():
-        setattr(figure, f"label_{language}", labels.get(label, ""))
-        figure.save(update_fields=[f"label_{language}"])
+        if getattr(figure, column) != labels.get(label, ""):
+            setattr(figure, column, labels.get(label, ""))
+            figure.save(update_fields=[column])
     return "written"
 
 

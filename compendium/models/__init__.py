@@ -6,6 +6,7 @@ from .details import (
     PracticeRelation,
     SourceReference,
 )
+from .loads import ContentLoad
 from .practice import Practice, PracticeQuerySet
 from .search import SearchDocument, SearchSynonym, SearchWord
 from .suggestion import Suggestion
@@ -20,6 +21,7 @@ from .taxonomy import (
 from .translations import PracticeTranslation
 
 __all__ = [
+    "ContentLoad",
     "GcmObjective",
     "InstrumentFamily",
     "InstrumentType",

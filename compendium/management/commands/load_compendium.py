@@ -4,15 +4,29 @@ from compendium.content import (
     FixtureRowError,
     SynonymFileError,
     TranslationFileError,
+    is_loaded,
     load_compendium,
 )
 from compendium.translation_files import PracticeTranslationFileError
 
 
 class Command(BaseCommand):
-    help = "Load the vocabularies and the practices of the compendium; safe to run again."
+    help = (
+        "Load the vocabularies and the practices of the compendium in one transaction; safe to "
+        "run again. Skipped when no fixture file changed since the last load, unless --force."
+    )
 
-    def handle(self, *args, verbosity=1, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Load even if no fixture file changed."
+        )
+
+    def handle(self, *args, verbosity=1, force=False, **options):
+        # An unchanged reload would hold the write lock for seconds and rewrite every row.
+        if not force and is_loaded():
+            if verbosity:
+                self.stdout.write("The compendium is loaded already: no fixture file changed.")
+            return
         try:
             load_compendium(verbosity=verbosity)
         except (
