@@ -61,9 +61,8 @@ def test_stopping_redis_under_load_gives_no_error_and_a_degraded_health(
     finally:
         app.stop()
     log = app.log_path.read_text()
-    print(
-        f"\nRedis outage: {load.answers} answers {dict(load.statuses)}, slowest {load.slowest:.2f} s"
-    )
+    print(f"\nRedis outage: {load.answers} answers {dict(load.statuses)}")
+    print(f"slowest answer {load.slowest:.2f} s")
 
     assert load.failures == [], load.failures[:5]
     assert load.answers > 200 and during_outage > 50, load.statuses
