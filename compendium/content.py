@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models.signals import pre_save
 
 from .freshness import touch
-from .models import ContentLoad, SearchSynonym
+from .models import ContentLoad, Practice, SearchSynonym
 from .models.links import WebAddressField
 from .search import indexing
 from .translation_files import load_practice_translations
@@ -94,14 +94,24 @@ def _check_web_addresses(sender, instance, raw=False, **kwargs):
                 ) from None
 
 
+def _count_revision(sender, instance, raw=False, **kwargs):
+    # loaddata saves without Practice.save(), with the fixture's default revision.
+    if raw and instance.pk:
+        stored = Practice.objects.filter(pk=instance.pk).values_list("revision", flat=True)
+        instance.revision = (stored.first() or 0) + 1
+
+
 @contextmanager
 def web_addresses_checked():
-    """Validate the web addresses that loaddata writes, which it saves without validation."""
+    """Validate the web addresses that loaddata writes, which it saves without validation,
+    and count each practice it rewrites as a revision, as any other save is."""
     pre_save.connect(_check_web_addresses, dispatch_uid="load_compendium_web_addresses")
+    pre_save.connect(_count_revision, sender=Practice, dispatch_uid="load_compendium_revision")
     try:
         yield
     finally:
         pre_save.disconnect(dispatch_uid="load_compendium_web_addresses")
+        pre_save.disconnect(sender=Practice, dispatch_uid="load_compendium_revision")
 
 
 class TranslationFileError(Exception):

@@ -38,10 +38,12 @@ def last_modified() -> datetime:
 def version() -> int | None:
     """Return a number that grows with every change, or None while the cache cannot say."""
     global _recoveries_seen
-    if _recoveries_seen != cache_module.recoveries:
+    value = _read_or_start(VERSION_KEY, lambda: 0)
+    if _recoveries_seen != cache_module.recoveries:  # this read found the cache back
         _recoveries_seen = cache_module.recoveries
         _record_change()
-    return _read_or_start(VERSION_KEY, lambda: 0)
+        value = _read_or_start(VERSION_KEY, lambda: 0)
+    return value
 
 
 def _read_or_start(key: str, initial):

@@ -100,6 +100,8 @@ class PracticeResource(resources.ModelResource):
     editorial_status = fields.Field(
         attribute="editorial_status", column_name="editorial_status", readonly=True
     )
+    # Exported so that importing the file back refuses rows saved again since the export.
+    revision = fields.Field(attribute="revision", column_name="revision", readonly=True)
 
     class Meta:
         model = Practice
@@ -128,6 +130,7 @@ class PracticeResource(resources.ModelResource):
             "evidence_note",
             "editorial_status",
             "last_verified_on",
+            "revision",
         ]
         export_order = fields
         clean_model_instances = True
@@ -137,6 +140,9 @@ class PracticeResource(resources.ModelResource):
     def import_instance(self, instance, row, **kwargs):
         """Check many-to-many columns with the others, so errors name row and column."""
         errors = {}
+        stale = self.saved_since_export(instance, row)
+        if stale:
+            errors["revision"] = [stale]
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -149,6 +155,26 @@ class PracticeResource(resources.ModelResource):
                     errors.setdefault(field.attribute, []).append(str(error))
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def saved_since_export(instance, row) -> str:
+        """Say why a row must not overwrite its practice: saved again since the export."""
+        exported = str(row.get("revision") or "").strip()
+        if instance.pk is None or not exported:
+            return ""  # a new practice, or a file written by hand without revisions
+        stored = (
+            Practice.objects.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("revision", flat=True)
+            .first()
+        )
+        if exported.isdigit() and int(exported) == stored:
+            return ""
+        return (
+            f"the practice was saved again after this file was exported (revision {stored} "
+            f"now, {exported} in the file); export it again and redo the changes there, so "
+            "that the newer edit is not overwritten"
+        )
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         """Import all rows or none: one invalid row rolls back the valid ones too."""

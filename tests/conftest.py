@@ -1,3 +1,6 @@
+import os
+import shutil
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
@@ -8,6 +11,7 @@ from compendium import roles
 from compendium.models import Practice
 
 from .factories import PracticeCountryFactory, PracticeFactory, SourceReferenceFactory, ThemeFactory
+from .fault.servers import RedisServer
 
 EditorialStatus = Practice.EditorialStatus
 
@@ -85,3 +89,16 @@ def complete_draft(db):
     PracticeCountryFactory(practice=practice, country="GT")
     SourceReferenceFactory(practice=practice)
     return practice
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis server of the test's own on a spare port; stopping it stops nothing else."""
+    if not shutil.which("redis-server"):
+        if os.environ.get("CI"):
+            pytest.fail("the fault tests need redis-server (apt-get install redis-server)")
+        pytest.skip("redis-server is not installed")
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()

@@ -22,6 +22,7 @@ from ..spreadsheets import ADMIN_FORMATS
 from . import actions
 from .filters import CountryFilter, RegionFilter, TranslationFilter, VerifiedFilter
 from .history import row_changes
+from .locking import conflict_message, conflict_since, present_editors, stored_revision
 
 # Django's own select2, applied to plain choice lists (countries are not a table).
 SELECT2 = forms.Media(
@@ -97,11 +98,19 @@ class SuggestionInline(admin.StackedInline):
 
 
 class PracticeAdminForm(forms.ModelForm):
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Practice
         fields = "__all__"  # noqa: DJ007 - the admin picks the fields through its fieldsets
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_revision"].initial = self.instance.revision
+
     def clean(self):
+        self.refuse_if_saved_since_opened()
         cleaned = super().clean()
         primary = cleaned.get("primary_pillar")
         if primary and primary in (cleaned.get("secondary_pillars") or []):
@@ -109,6 +118,15 @@ class PracticeAdminForm(forms.ModelForm):
                 "secondary_pillars", _("The primary pillar cannot also be a secondary pillar.")
             )
         return cleaned
+
+    def refuse_if_saved_since_opened(self):
+        """Refuse the save if someone saved the practice after this form was opened."""
+        opened = self.cleaned_data.get("opened_revision")
+        if not self.instance.pk or opened is None:
+            return  # a new practice, or a form from before revisions: nothing to compare
+        if stored_revision(self.instance.pk) != opened:
+            conflict = conflict_since(self.instance, opened)
+            raise forms.ValidationError(conflict_message(conflict), code="stale")
 
 
 @admin.register(Practice)
@@ -171,8 +189,9 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     ]
     history_list_display = ["editorial_status"]
     object_history_template = "admin/compendium/practice/object_history.html"
+    change_form_template = "admin/compendium/practice/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description"]}),
+        (None, {"fields": ["title", "slug", "summary", "description", "opened_revision"]}),
         (_("Details"), {"fields": ["activities", "results", "lessons", "transferability"]}),
         (
             _("Classification"),
@@ -207,6 +226,12 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            others = present_editors(object_id, request.user.get_username())
+            extra_context = {**(extra_context or {}), "others_editing": others}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         """Show changes to the practice's countries, organisations, figures and sources too."""

@@ -240,6 +240,11 @@ class Practice(models.Model):
     first_published_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text=_("When the entry was first published.")
     )
+    revision = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Counts saves, so that a form opened before another save is refused."),
+    )
     editorial_note = models.TextField(
         blank=True,
         help_text=_("Staff only: what a publisher asks to change before publication."),
@@ -313,6 +318,11 @@ class Practice(models.Model):
         self.updated_at = timezone.now()
         if self.is_published and self.first_published_at is None:
             self.first_published_at = self.updated_at
+        if not self._state.adding:
+            # Counted from the stored row, not from this instance: a fixture row or an import
+            # carries no revision of its own and must not move the count back.
+            stored = Practice.objects.filter(pk=self.pk).values_list("revision", flat=True)
+            self.revision = (stored.first() or 0) + 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

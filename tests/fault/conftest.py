@@ -1,10 +1,5 @@
-import os
-import shutil
-
 import pytest
 from django.db import connection
-
-from .servers import RedisServer
 
 
 def database_url() -> str:
@@ -19,15 +14,3 @@ def postgres():
     if connection.vendor != "postgresql":
         pytest.skip("an app server in another process needs the PostgreSQL test database")
     return database_url()
-
-
-@pytest.fixture
-def own_redis():
-    if not shutil.which("redis-server"):
-        if os.environ.get("CI"):
-            pytest.fail("the fault tests need redis-server (apt-get install redis-server)")
-        pytest.skip("redis-server is not installed")
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()

@@ -7,6 +7,7 @@ test never touches the machine's shared Redis or PostgreSQL.
 import http.cookiejar
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -73,6 +74,13 @@ class RedisServer:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+
+    def pause(self) -> None:
+        """Freeze the server: it keeps its data and connections but answers nothing."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
 
 
 class TcpProxy:
