@@ -129,9 +129,7 @@ def test_an_import_of_a_file_exported_before_a_save_is_refused_by_row(draft_prac
     assert result.has_validation_errors()
     invalid = result.invalid_rows[0]
     assert invalid.number == 1
-    assert "saved again after this file was exported" in " ".join(
-        invalid.error_dict["revision"]
-    )
+    assert "saved again after this file was exported" in " ".join(invalid.error_dict["revision"])
     draft_practice.refresh_from_db()
     assert draft_practice.summary == "Saved in the admin after the export."
 
