@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Practice
+from .models import Practice, ReviewEvent
+from .notifications import notify
 
 Status = Practice.EditorialStatus
 
@@ -117,12 +118,24 @@ def publication_problems(practice: Practice) -> list[str]:
 
 
 def apply_transition(practice: Practice, name: str, *, user, note: str = "") -> None:
-    """Move the practice to the transition's target state, or raise TransitionRefused."""
+    """Move the practice to the transition's target state, or raise TransitionRefused.
+
+    The change joins the practice's review trail with its note, and the people it concerns
+    are told by e-mail (see notifications).
+    """
     transition = TRANSITIONS[name]
     refusal = transition.refusal(practice, user)
     if refusal:
         raise TransitionRefused(refusal)
     with transaction.atomic():
+        event = ReviewEvent(
+            practice=practice,
+            transition=name,
+            from_status=practice.editorial_status,
+            to_status=transition.target,
+            user=user if getattr(user, "pk", None) else None,
+            comment=note,
+        )
         practice.editorial_status = transition.target
         if name == "send_back":
             practice.editorial_note = note
@@ -130,3 +143,5 @@ def apply_transition(practice: Practice, name: str, *, user, note: str = "") -> 
             practice.editorial_note = ""
         practice._change_reason = str(transition.label)
         practice.save()
+        event.save()
+        notify(event)

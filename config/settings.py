@@ -270,6 +270,22 @@ API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 BENCHMARK = env_flag("BENCHMARK")
 # How long browsers and proxies may reuse an API answer before revalidating it.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
+# Editorial notifications: printed to the console on a laptop, sent over SMTP in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if IS_PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "compendium@localhost")
+# The site's own address, for links in e-mails (which are sent outside any request).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Seconds a client is asked to wait (Retry-After) when the database does not answer.
 RETRY_AFTER_OUTAGE = int(os.environ.get("RETRY_AFTER_OUTAGE", "30"))
 

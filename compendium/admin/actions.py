@@ -43,34 +43,66 @@ def transition_action(name: str, permission: str):
     return action
 
 
-class SendBackForm(forms.Form):
+class CommentForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the editor"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text=_("What should change before the practice can be published?"),
     )
 
 
-@admin.action(description=_("Send back to draft, with a note"), permissions=["publish"])
-def send_back(modeladmin, request, queryset):
-    """Ask for the note on an intermediate page, then send the selection back."""
-    form = SendBackForm(request.POST if "apply" in request.POST else None)
-    if form.is_valid():
-        apply_to_selection(modeladmin, request, queryset, "send_back", form.cleaned_data["note"])
-        return None
-    return TemplateResponse(
-        request,
-        "admin/compendium/practice/send_back.html",
-        {
-            **modeladmin.admin_site.each_context(request),
-            "title": _("Send back to draft"),
-            "form": form,
-            "queryset": queryset,
-            "opts": modeladmin.model._meta,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        },
-    )
+COMMENTED = {
+    # action: (transition, comment required, help text, page title, button)
+    "send_back": (
+        "send_back",
+        True,
+        _("What should change before the practice can be published?"),
+        _("Send back to draft"),
+        _("Send back"),
+    ),
+    "publish_with_comment": (
+        "publish",
+        False,
+        _("Optional: a word for the editor, kept in the review trail."),
+        _("Publish"),
+        _("Publish"),
+    ),
+}
+
+
+def commented_action(action_name: str, description):
+    """An action that asks for a comment on an intermediate page, then applies its transition."""
+    name, required, help_text, title, button = COMMENTED[action_name]
+
+    @admin.action(description=description, permissions=["publish"])
+    def action(modeladmin, request, queryset):
+        form = CommentForm(request.POST if "apply" in request.POST else None)
+        form.fields["note"].required = required
+        form.fields["note"].help_text = help_text
+        if form.is_valid():
+            apply_to_selection(modeladmin, request, queryset, name, form.cleaned_data["note"])
+            return None
+        return TemplateResponse(
+            request,
+            "admin/compendium/practice/send_back.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": title,
+                "button": button,
+                "action_name": action_name,
+                "form": form,
+                "queryset": queryset,
+                "opts": modeladmin.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    action.__name__ = action_name
+    return action
+
+
+send_back = commented_action("send_back", _("Send back to draft, with a note"))
+publish_with_comment = commented_action("publish_with_comment", _("Publish, with a comment"))
 
 
 @admin.action(description=_("Mark as verified today"), permissions=["change"])

@@ -8,8 +8,10 @@ from ..models import (
     PracticeCountry,
     PracticeOrganisation,
     PracticeRelation,
+    ReviewEvent,
     SourceReference,
 )
+from ..workflow import TRANSITIONS
 
 # Each kind of row, and the field that points to its practice.
 ROWS = [
@@ -59,3 +61,12 @@ def row_changes(practice_id, limit: int = 500) -> list[RowChange]:
             )
             previous = record
     return sorted(changes, key=lambda change: change.date, reverse=True)[:limit]
+
+
+def review_trail(practice_id) -> list[ReviewEvent]:
+    """Return the practice's review steps, newest first, each with its label."""
+    events = list(ReviewEvent.objects.filter(practice_id=practice_id).select_related("user"))
+    for event in events:
+        transition = TRANSITIONS.get(event.transition)
+        event.label = transition.label if transition else event.transition
+    return events

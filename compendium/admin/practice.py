@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -21,7 +22,7 @@ from ..resources import PracticeResource
 from ..spreadsheets import ADMIN_FORMATS
 from . import actions
 from .filters import CountryFilter, RegionFilter, TranslationFilter, VerifiedFilter
-from .history import row_changes
+from .history import review_trail, row_changes
 from .locking import conflict_message, conflict_since, present_editors, stored_revision
 
 # Django's own select2, applied to plain choice lists (countries are not a table).
@@ -168,12 +169,19 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["instruments"]
     filter_horizontal = ["secondary_pillars", "themes", "gcm_objectives", "target_groups"]
-    readonly_fields = ["editorial_status", "created_at", "updated_at", "first_published_at"]
+    readonly_fields = [
+        "editorial_status",
+        "review_trail_table",
+        "created_at",
+        "updated_at",
+        "first_published_at",
+    ]
     date_hierarchy = "updated_at"
     actions = [
         actions.submit,
         actions.review,
         actions.publish,
+        actions.publish_with_comment,
         actions.send_back,
         actions.archive,
         actions.mark_verified,
@@ -214,6 +222,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "editorial_status",
+                    "review_trail_table",
                     "editorial_note",
                     "last_verified_on",
                     "created_at",
@@ -234,9 +243,23 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
-        """Show changes to the practice's countries, organisations, figures and sources too."""
-        extra_context = {**(extra_context or {}), "row_changes": row_changes(object_id)}
+        """Show changes to the practice's countries, organisations, figures and sources too,
+        and its review trail."""
+        extra_context = {
+            **(extra_context or {}),
+            "row_changes": row_changes(object_id),
+            "review_events": review_trail(object_id),
+        }
         return super().history_view(request, object_id, extra_context=extra_context)
+
+    @admin.display(description=_("review trail"))
+    def review_trail_table(self, practice):
+        if not practice.pk:
+            return "—"
+        return render_to_string(
+            "admin/compendium/practice/_review_trail.html",
+            {"events": review_trail(practice.pk)[:10]},
+        )
 
     @admin.display(description=_("countries"))
     def country_list(self, practice):

@@ -8,6 +8,7 @@ from .details import (
 )
 from .loads import ContentLoad
 from .practice import Practice, PracticeQuerySet
+from .review import ReviewEvent
 from .search import SearchDocument, SearchSynonym, SearchWord
 from .suggestion import Suggestion
 from .taxonomy import (
@@ -34,6 +35,7 @@ __all__ = [
     "PracticeQuerySet",
     "PracticeRelation",
     "PracticeTranslation",
+    "ReviewEvent",
     "SearchDocument",
     "SearchSynonym",
     "SearchWord",
