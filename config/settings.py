@@ -51,7 +51,7 @@ if IS_PRODUCTION:
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, whose forms it extends
-    "django.contrib.admin",
+    "compendium.apps.CompendiumAdminConfig",  # django.contrib.admin, with the desk
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

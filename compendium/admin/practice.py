@@ -7,6 +7,7 @@ from django_countries import countries
 from import_export.admin import ExportActionMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ..desk import DeskFilter
 from ..models import (
     KeyFigure,
     Practice,
@@ -156,6 +157,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         "implementation_status",
         VerifiedFilter,
         TranslationFilter,
+        DeskFilter,
     ]
     list_select_related = ["primary_pillar"]
     list_per_page = 50
