@@ -105,6 +105,12 @@ class PracticeAdminForm(forms.ModelForm):
     class Meta:
         model = Practice
         fields = "__all__"  # noqa: DJ007 - the admin picks the fields through its fieldsets
+        # A handful of terms each: ticked in place rather than moved between two lists.
+        widgets = {
+            "secondary_pillars": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,8 +175,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         "organisations__acronym",
     ]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["instruments"]
-    filter_horizontal = ["secondary_pillars", "themes", "gcm_objectives", "target_groups"]
+    autocomplete_fields = ["instruments", "gcm_objectives"]
     readonly_fields = [
         "editorial_status",
         "review_trail_table",
@@ -200,9 +205,9 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     history_list_display = ["editorial_status"]
     object_history_template = "admin/compendium/practice/object_history.html"
     change_form_template = "admin/compendium/practice/change_form.html"
+    # In the order of the public page; the optional texts and the evidence fold away.
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "opened_revision"]}),
-        (_("Details"), {"fields": ["activities", "results", "lessons", "transferability"]}),
         (
             _("Classification"),
             {
@@ -211,14 +216,21 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
                     "secondary_pillars",
                     "themes",
                     "instruments",
-                    "gcm_objectives",
                     "target_groups",
+                    "gcm_objectives",
                     "scope",
                 ]
             },
         ),
         (_("Time and status"), {"fields": ["start_year", "end_year", "implementation_status"]}),
-        (_("Evidence"), {"fields": ["evidence_level", "evidence_note"]}),
+        (
+            _("Objectives, results, lessons, transferability"),
+            {
+                "fields": ["activities", "results", "lessons", "transferability"],
+                "classes": ["collapse"],
+            },
+        ),
+        (_("Evidence"), {"fields": ["evidence_level", "evidence_note"], "classes": ["collapse"]}),
         (
             _("Editorial"),
             {
