@@ -151,7 +151,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
     }
 else:
     # A database that does not answer must give a 503 within seconds, not hang a worker.

@@ -2,12 +2,14 @@ from django import forms
 from django.contrib import admin
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export.admin import ExportActionMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..desk import DeskFilter
+from ..duplicates import likely_duplicates
 from ..models import (
     KeyFigure,
     Practice,
@@ -101,6 +103,11 @@ class SuggestionInline(admin.StackedInline):
 
 class PracticeAdminForm(forms.ModelForm):
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    not_a_duplicate = forms.BooleanField(
+        label=_("This is not a duplicate"),
+        required=False,
+        help_text=_("Tick it to save a new practice that resembles an existing one."),
+    )
 
     class Meta:
         model = Practice
@@ -119,6 +126,7 @@ class PracticeAdminForm(forms.ModelForm):
 
     def clean(self):
         self.refuse_if_saved_since_opened()
+        self.warn_of_duplicates()
         cleaned = super().clean()
         primary = cleaned.get("primary_pillar")
         if primary and primary in (cleaned.get("secondary_pillars") or []):
@@ -126,6 +134,32 @@ class PracticeAdminForm(forms.ModelForm):
                 "secondary_pillars", _("The primary pillar cannot also be a secondary pillar.")
             )
         return cleaned
+
+    def warn_of_duplicates(self):
+        """Show the practices a new one may duplicate, and save it only once confirmed."""
+        if self.instance.pk or self.cleaned_data.get("not_a_duplicate"):
+            return
+        close = likely_duplicates(
+            self.cleaned_data.get("title", ""), self.cleaned_data.get("summary", "")
+        )
+        if close:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:compendium_practice_change", args=[p.pk]), p.title)
+                    for p in close
+                ),
+            )
+            raise forms.ValidationError(
+                format_html(
+                    "{} {}. {}",
+                    _("This practice may already be in the compendium:"),
+                    links,
+                    _("If it is a different practice, tick “This is not a duplicate” and save."),
+                ),
+                code="duplicate",
+            )
 
     def refuse_if_saved_since_opened(self):
         """Refuse the save if someone saved the practice after this form was opened."""
@@ -207,7 +241,19 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     change_form_template = "admin/compendium/practice/change_form.html"
     # In the order of the public page; the optional texts and the evidence fold away.
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "opened_revision"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "summary",
+                    "description",
+                    "opened_revision",
+                    "not_a_duplicate",
+                ]
+            },
+        ),
         (
             _("Classification"),
             {
@@ -249,6 +295,14 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
+
+    def get_fieldsets(self, request, obj=None):
+        """Ask "not a duplicate?" only of a practice being created."""
+        if obj is None:
+            return self.fieldsets
+        main, *rest = self.fieldsets
+        fields = [field for field in main[1]["fields"] if field != "not_a_duplicate"]
+        return [(main[0], {**main[1], "fields": fields}), *rest]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":

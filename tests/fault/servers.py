@@ -322,7 +322,8 @@ class Browser:
             f"{self.base}{path}", data=body, headers={"Referer": f"{self.base}{path}"}
         )
         try:
-            with self.opener.open(request, timeout=REQUEST_TIMEOUT * 3) as response:
+            # A write may wait for another's lock (SQLite): allow it more than its busy timeout.
+            with self.opener.open(request, timeout=REQUEST_TIMEOUT * 9) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
