@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin
+from django.http import Http404
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -23,7 +25,7 @@ from ..models import (
 from ..models.practice import TRANSLATED_FIELDS
 from ..resources import PracticeResource
 from ..spreadsheets import ADMIN_FORMATS
-from . import actions
+from . import actions, versions
 from .filters import CountryFilter, RegionFilter, TranslationFilter, VerifiedFilter
 from .history import review_trail, row_changes
 from .locking import conflict_message, conflict_since, present_editors, stored_revision
@@ -122,7 +124,10 @@ class PracticeAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["opened_revision"].initial = self.instance.revision
+            # The stored revision, not the instance's: reverting to a version builds this
+            # form on the old version, whose revision is an old one.
+            stored = Practice.objects.filter(pk=self.instance.pk).values_list("revision", flat=True)
+            self.fields["opened_revision"].initial = stored.first()
 
     def clean(self):
         self.refuse_if_saved_since_opened()
@@ -295,6 +300,39 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/compare/", compare, name="compendium_practice_compare"),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        """Show two versions of the practice side by side (?old=<id>&new=<id>)."""
+        practice = self.get_object(request, object_id)
+        if practice is None or not self.has_view_or_change_permission(request, practice):
+            raise Http404(_("No such practice."))
+        records = list(practice.history.select_related("history_user"))
+        by_id = {str(record.history_id): record for record in records}
+        new = by_id.get(request.GET.get("new", ""), records[0] if records else None)
+        old = by_id.get(request.GET.get("old", ""), records[1] if len(records) > 1 else new)
+        lines = versions.compare(old, new) if new else []
+        return TemplateResponse(
+            request,
+            "admin/compendium/practice/compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Compare versions of “%(title)s”") % {"title": practice.title},
+                "opts": self.model._meta,
+                "original": practice,
+                "records": records,
+                "old": old,
+                "new": new,
+                "lines": lines,
+                "changed": sum(line.changed for line in lines),
+            },
+        )
 
     def get_fieldsets(self, request, obj=None):
         """Ask "not a duplicate?" only of a practice being created."""
