@@ -15,6 +15,7 @@ PRACTICE_MODELS = [
     "keyfigure",
     "sourcereference",
     "practicerelation",
+    "practicetranslation",
 ]
 REFERENCE_MODELS = ["organisation", "source"]
 # Synonym groups are editors' data too: a group that misleads is unticked or deleted.
