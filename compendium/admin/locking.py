@@ -93,9 +93,7 @@ def conflict_message(conflict: Conflict):
             "users": ", ".join(conflict.users),
             "date": date_format(conflict.saved_at, "DATETIME_FORMAT"),
         },
-        format_html_join(
-            "", "<li>{}</li>", ((item,) for item in changed or [_("nothing visible")])
-        ),
+        format_html_join("", "<li>{}</li>", ((item,) for item in changed)),
         _(
             "Your changes are still in the form below, not saved. Copy what you need, reload "
             "the page to see their version, and make your changes again."
