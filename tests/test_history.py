@@ -26,6 +26,7 @@ def change_form_data(practice, **changes):
         **inline_management("key_figures"),
         **inline_management("source_references"),
         **inline_management("outgoing_relations"),
+        **inline_management("translations"),
         **inline_management("suggestion"),
     }
     return {**data, **changes}
