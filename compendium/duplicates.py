@@ -1,8 +1,8 @@
 """Practices that an entry about to be created may duplicate: very close title or summary.
 
 PostgreSQL measures trigram similarity (pg_trgm) in the database; SQLite has no such
-function, so the titles and summaries are compared in Python with rapidfuzz, the same
-measure in spirit (shared fragments of text, not equality).
+function, so the titles and summaries are compared in Python with rapidfuzz (words in any
+order, compared letter by letter), the same measure in spirit: near, not equal.
 """
 
 from django.contrib.postgres.search import TrigramSimilarity
@@ -12,8 +12,10 @@ from rapidfuzz import fuzz
 
 from .models import Practice
 
-TRIGRAM_THRESHOLD = 0.5  # pg_trgm similarity, 0 to 1
-RATIO_THRESHOLD = 85  # rapidfuzz token-set ratio, 0 to 100
+TRIGRAM_THRESHOLD = 0.6  # pg_trgm similarity, 0 to 1
+RATIO_THRESHOLD = 92  # rapidfuzz token-sort ratio, 0 to 100
+# A short summary ("Matching.") says too little to make two practices alike.
+SUMMARY_MIN_WORDS = 8
 LIMIT = 5
 
 
@@ -23,6 +25,8 @@ def likely_duplicates(title: str, summary: str = "", *, exclude=None) -> list[Pr
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude)
     title, summary = title.strip(), summary.strip()
+    if len(summary.split()) < SUMMARY_MIN_WORDS:
+        summary = ""
     if not title and not summary:
         return []
     if connection.vendor == "postgresql":
@@ -39,8 +43,8 @@ def likely_duplicates(title: str, summary: str = "", *, exclude=None) -> list[Pr
     close = []
     for pk, other_title, other_summary in candidates.values_list("pk", "title", "summary"):
         closeness = max(
-            fuzz.token_set_ratio(title, other_title) if title else 0,
-            fuzz.token_set_ratio(summary, other_summary) if summary and other_summary else 0,
+            fuzz.token_sort_ratio(title, other_title) if title else 0,
+            fuzz.token_sort_ratio(summary, other_summary) if summary and other_summary else 0,
         )
         if closeness >= RATIO_THRESHOLD:
             close.append((closeness, other_title, pk))

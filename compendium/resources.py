@@ -11,6 +11,7 @@ from django.db import transaction
 from django_countries import countries
 from import_export import fields, resources, widgets
 
+from .duplicates import likely_duplicates
 from .models import (
     GcmObjective,
     InstrumentType,
@@ -22,6 +23,7 @@ from .models import (
 )
 
 SEPARATOR = "|"
+CONFIRMED = {"yes", "y", "true", "1", "oui", "sí", "si"}
 
 
 class StrictManyToManyWidget(widgets.ManyToManyWidget):
@@ -147,6 +149,9 @@ class PracticeResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        duplicates = self.likely_duplicates_of(instance, row)
+        if duplicates:
+            errors.setdefault("title", []).append(duplicates)
         for field in self.get_import_fields():
             if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
                 try:
@@ -155,6 +160,21 @@ class PracticeResource(resources.ModelResource):
                     errors.setdefault(field.attribute, []).append(str(error))
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def likely_duplicates_of(instance, row) -> str:
+        """Name the practices a new row may duplicate, unless the row says it does not."""
+        confirmed = str(row.get("not_a_duplicate") or "").strip().lower() in CONFIRMED
+        if instance.pk is not None or confirmed:
+            return ""
+        close = likely_duplicates(instance.title or "", instance.summary or "")
+        if not close:
+            return ""
+        names = "; ".join(f"{practice.slug} ({practice.title})" for practice in close)
+        return (
+            f"this practice may already be in the compendium: {names}. If it is a different "
+            "practice, put yes in a not_a_duplicate column of this row and import again"
+        )
 
     @staticmethod
     def saved_since_export(instance, row) -> str:

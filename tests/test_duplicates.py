@@ -81,3 +81,26 @@ def test_a_distinct_new_practice_saves_at_once(admin_client, tres_por_uno):
             f"/admin/compendium/practice/{tres_por_uno.pk}/change/"
         ).content.decode()
     )
+
+
+def test_an_imported_new_row_much_like_an_existing_practice_is_refused_until_confirmed(
+    tres_por_uno,
+):
+    import tablib
+
+    from compendium.resources import PracticeResource
+
+    PillarFactory(slug="empower")
+    headers = ["slug", "title", "summary", "description", "primary_pillar"]
+    row = ["tres-copy", "Tres por Uno matching grants, Mexico", "Another summary.", "D.", "empower"]
+
+    refused = PracticeResource().import_data(tablib.Dataset(row, headers=headers))
+    confirmed = PracticeResource().import_data(
+        tablib.Dataset([*row, "yes"], headers=[*headers, "not_a_duplicate"])
+    )
+
+    assert refused.has_validation_errors()
+    message = " ".join(refused.invalid_rows[0].error_dict["title"])
+    assert "may already be in the compendium" in message and tres_por_uno.slug in message
+    assert not confirmed.has_validation_errors() and not confirmed.has_errors()
+    assert Practice.objects.filter(slug="tres-copy").exists()
