@@ -238,3 +238,14 @@ def test_staff_preview_shows_a_draft_that_the_public_cannot_see(
 ):
     assert admin_client.get(f"/practices/{draft_practice.slug}/preview/").status_code == 200
     assert client.get(f"/practices/{draft_practice.slug}/preview/").status_code == 302
+
+
+def test_machine_readable_times_have_whole_seconds_as_html_requires(client, published_practice):
+    import re
+
+    html = client.get(published_practice.get_absolute_url()).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+
+    assert len(stamps) >= 2
+    for stamp in stamps:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d\d:\d\d)?", stamp), stamp
