@@ -4,16 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .models import Practice
+from .models.practice import TRANSLATED_FIELDS
 
 # Staff-only fields (editorial note, workflow status) and editor names stay out of it.
 PUBLIC_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "activities",
-    "results",
-    "lessons",
-    "transferability",
+    *TRANSLATED_FIELDS,
     "primary_pillar_id",
     "scope",
     "start_year",

@@ -1,11 +1,7 @@
 import pytest
 from django.db import connection
 
-
-def database_url() -> str:
-    """The test database, as an app server in another process reaches it."""
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+from .servers import database_url
 
 
 @pytest.fixture

@@ -31,6 +31,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def database_url() -> str:
+    """The PostgreSQL test database, as an app server in another process reaches it."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def wait_for(check, what: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
