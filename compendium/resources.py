@@ -11,7 +11,7 @@ from django.db import transaction
 from django_countries import countries
 from import_export import fields, resources, widgets
 
-from .duplicates import likely_duplicates
+from .duplicates import alike, likely_duplicates
 from .models import (
     GcmObjective,
     InstrumentType,
@@ -37,6 +37,16 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         if missing:
             raise ValueError(f"unknown {self.model._meta.verbose_name}: {', '.join(missing)}")
         return terms
+
+
+class StrictForeignKeyWidget(widgets.ForeignKeyWidget):
+    """Name the unknown slug, so that the error names its row and column."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(f"unknown {self.model._meta.verbose_name}: {value}") from None
 
 
 class CountriesWidget(widgets.Widget):
@@ -78,7 +88,7 @@ class PracticeResource(resources.ModelResource):
     primary_pillar = fields.Field(
         attribute="primary_pillar",
         column_name="primary_pillar",
-        widget=widgets.ForeignKeyWidget(Pillar, field="slug"),
+        widget=StrictForeignKeyWidget(Pillar, field="slug"),
     )
     secondary_pillars = fields.Field(
         attribute="secondary_pillars", column_name="secondary_pillars", widget=terms(Pillar)
@@ -104,6 +114,9 @@ class PracticeResource(resources.ModelResource):
     )
     # Exported so that importing the file back refuses rows saved again since the export.
     revision = fields.Field(attribute="revision", column_name="revision", readonly=True)
+
+    # (row number, slug, title, summary) of each new practice so far in the file imported.
+    new_rows: tuple = ()
 
     class Meta:
         model = Practice
@@ -149,7 +162,7 @@ class PracticeResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        duplicates = self.likely_duplicates_of(instance, row)
+        duplicates = self.likely_duplicates_of(instance, row, kwargs.get("row_number"))
         if duplicates:
             errors.setdefault("title", []).append(duplicates)
         for field in self.get_import_fields():
@@ -161,19 +174,35 @@ class PracticeResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    @staticmethod
-    def likely_duplicates_of(instance, row) -> str:
-        """Name the practices a new row may duplicate, unless the row says it does not."""
-        confirmed = str(row.get("not_a_duplicate") or "").strip().lower() in CONFIRMED
-        if instance.pk is not None or confirmed:
+    def likely_duplicates_of(self, instance, row, row_number=None) -> str:
+        """Name the practices, in the compendium or earlier in the file, that a new row may
+        duplicate, unless the row says it does not."""
+        if instance.pk is not None:
             return ""
-        close = likely_duplicates(instance.title or "", instance.summary or "")
-        if not close:
+        title, summary = instance.title or "", instance.summary or ""
+        earlier = self.new_rows
+        self.new_rows = (*earlier, (row_number, instance.slug, title, summary))
+        if str(row.get("not_a_duplicate") or "").strip().lower() in CONFIRMED:
             return ""
-        names = "; ".join(f"{practice.slug} ({practice.title})" for practice in close)
+        close = likely_duplicates(title, summary)
+        # An earlier row that was written is already among the close practices.
+        written = {practice.slug for practice in close}
+        in_file = [
+            (number, slug, other_title)
+            for number, slug, other_title, other_summary in earlier
+            if slug not in written and alike(title, summary, other_title, other_summary)
+        ]
+        found = [f"{practice.slug} ({practice.title})" for practice in close]
+        found += [
+            f"{slug} ({other_title}), row {number} of this file"
+            for number, slug, other_title in in_file
+        ]
+        if not found:
+            return ""
         return (
-            f"this practice may already be in the compendium: {names}. If it is a different "
-            "practice, put yes in a not_a_duplicate column of this row and import again"
+            f"this practice may already be in the compendium{' or this file' if in_file else ''}: "
+            f"{'; '.join(found)}. If it is a "
+            "different practice, put yes in a not_a_duplicate column of this row and import again"
         )
 
     @staticmethod
@@ -198,6 +227,7 @@ class PracticeResource(resources.ModelResource):
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         """Import all rows or none: one invalid row rolls back the valid ones too."""
+        self.new_rows = ()
         with transaction.atomic():
             result = super().import_data(dataset, dry_run, raise_errors, **kwargs)
             if result.has_validation_errors() or result.has_errors():

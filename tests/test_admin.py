@@ -248,5 +248,8 @@ def test_view_on_site_points_to_the_permalink_or_the_preview(
     published = admin_client.get(f"{CHANGELIST}{published_practice.pk}/change/").content.decode()
     draft = admin_client.get(f"{CHANGELIST}{draft_practice.pk}/change/").content.decode()
 
-    assert f'href="/practices/{published_practice.slug}/"' in published
-    assert f'href="/practices/{draft_practice.slug}/preview/"' in draft
+    assert f'href="/practices/{published_practice.slug}/" class="viewsitelink">View on site' in (
+        published
+    )
+    assert '/preview/" class="viewsitelink">Preview as public page' in draft
+    assert f'href="/admin/compendium/practice/{draft_practice.pk}/compare/"' in draft

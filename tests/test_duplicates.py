@@ -104,3 +104,32 @@ def test_an_imported_new_row_much_like_an_existing_practice_is_refused_until_con
     assert "may already be in the compendium" in message and tres_por_uno.slug in message
     assert not confirmed.has_validation_errors() and not confirmed.has_errors()
     assert Practice.objects.filter(slug="tres-copy").exists()
+
+
+def test_two_new_rows_of_one_file_much_alike_are_refused_whether_or_not_the_first_is_written(db):
+    import tablib
+
+    from compendium.resources import PracticeResource
+
+    PillarFactory(slug="empower")
+    headers = ["slug", "title", "summary", "description", "primary_pillar"]
+    first = ["bonds-a", "Diaspora bonds for railways, India", "S.", "D.", "no-such-pillar"]
+    second = ["bonds-b", "India diaspora bonds for railways", "S.", "D.", "empower"]
+    third = ["welfare-fund", "Overseas workers' welfare fund", "S.", "D.", "empower"]
+
+    unwritten = PracticeResource().import_data(
+        tablib.Dataset(first, second, third, headers=headers)
+    )
+    first[-1] = "empower"
+    written = PracticeResource().import_data(tablib.Dataset(first, second, third, headers=headers))
+
+    for result in (unwritten, written):
+        by_row = {row.number: row.error_dict for row in result.invalid_rows}
+        assert set(by_row) == ({1, 2} if result is unwritten else {2})
+        message = " ".join(by_row[2]["title"])
+        assert message.count("bonds-a") == 1 and "bonds-b" not in message
+        assert 3 not in by_row  # the distinct row passes
+    unwritten_rows = {row.number: row.error_dict for row in unwritten.invalid_rows}
+    assert unwritten_rows[1]["primary_pillar"] == ["unknown pillar: no-such-pillar"]
+    assert "row 1 of this file" in " ".join(unwritten_rows[2]["title"])
+    assert not Practice.objects.filter(slug__in=["bonds-a", "bonds-b", "welfare-fund"]).exists()

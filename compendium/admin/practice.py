@@ -1,6 +1,8 @@
 from django import forms
-from django.contrib import admin
-from django.http import Http404
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,7 +27,7 @@ from ..models import (
 from ..models.practice import TRANSLATED_FIELDS
 from ..resources import PracticeResource
 from ..spreadsheets import ADMIN_FORMATS
-from . import actions, versions
+from . import actions, form_review, reverting, versions
 from .filters import CountryFilter, RegionFilter, TranslationFilter, VerifiedFilter
 from .history import review_trail, row_changes
 from .locking import conflict_message, conflict_since, present_editors, stored_revision
@@ -105,6 +107,15 @@ class SuggestionInline(admin.StackedInline):
 
 class PracticeAdminForm(forms.ModelForm):
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    review_comment = forms.CharField(
+        label=_("Comment for the review trail"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Kept with the step you take with the buttons below; needed to send an entry back."
+        ),
+    )
     not_a_duplicate = forms.BooleanField(
         label=_("This is not a duplicate"),
         required=False,
@@ -133,6 +144,12 @@ class PracticeAdminForm(forms.ModelForm):
         self.refuse_if_saved_since_opened()
         self.warn_of_duplicates()
         cleaned = super().clean()
+        step = form_review.chosen(self.data)
+        if step in form_review.NOTE_REQUIRED and not cleaned.get("review_comment", "").strip():
+            self.add_error(
+                "review_comment",
+                _("Say what should change before the practice can be published."),
+            )
         primary = cleaned.get("primary_pillar")
         if primary and primary in (cleaned.get("secondary_pillars") or []):
             self.add_error(
@@ -335,18 +352,82 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         )
 
     def get_fieldsets(self, request, obj=None):
-        """Ask "not a duplicate?" only of a practice being created."""
-        if obj is None:
-            return self.fieldsets
-        main, *rest = self.fieldsets
-        fields = [field for field in main[1]["fields"] if field != "not_a_duplicate"]
-        return [(main[0], {**main[1], "fields": fields}), *rest]
+        """Ask "not a duplicate?" only of a practice being created, and for a review comment
+        only where the user may take a review step."""
+        main, *middle, editorial = self.fieldsets
+        if obj is not None:
+            fields = [field for field in main[1]["fields"] if field != "not_a_duplicate"]
+            main = (main[0], {**main[1], "fields": fields})
+        reverting_now = getattr(request, "reverting_to", None) is not None
+        if form_review.offered(obj, request.user) and not reverting_now:
+            fields = ["review_comment", *editorial[1]["fields"]]
+            editorial = (editorial[0], {**editorial[1], "fields": fields})
+        return [main, *middle, editorial]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["review_buttons"] = form_review.offered(obj, request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.after_review_step(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self.after_review_step(request, obj) or super().response_change(request, obj)
+
+    def after_review_step(self, request, obj):
+        """Take the review step of the button pressed, if any: back to the desk when done."""
+        if form_review.chosen(request.POST) is None:
+            return None
+        note = request.POST.get("review_comment", "").strip()
+        if form_review.take_step(self, request, obj, note):
+            return HttpResponseRedirect(reverse("admin:index"))
+        return HttpResponseRedirect(reverse("admin:compendium_practice_change", args=[obj.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             others = present_editors(object_id, request.user.get_username())
             extra_context = {**(extra_context or {}), "others_editing": others}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Revert to a version as a new version: its texts, terms and rows, today's state.
+
+        get_form and save_model read the version from the request.
+        """
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+            raise Http404(_("No such version."))
+        request.reverting_to = Practice.history.filter(id=object_id, history_id=version_id).first()
+        if request.reverting_to is None:
+            raise Http404(_("No such version."))
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except reverting.RevertRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        version = getattr(request, "reverting_to", None)
+        if version is None or obj is None:
+            return form
+        reverting.keep_review_state(obj)
+        return reverting.form_for(version, form)
+
+    def save_model(self, request, obj, form, change):
+        version = getattr(request, "reverting_to", None)
+        if version is None:
+            return super().save_model(request, obj, form, change)
+        obj._change_reason = reverting.change_reason(version)
+        super().save_model(request, obj, form, change)
+        form.save_m2m()  # before the publication check, which reads the terms
+        reverting.restore_rows(version)
+        reverting.refuse_if_unpublishable(obj, version)
+        self.message_user(request, reverting.reverted_message(obj, version))
 
     def history_view(self, request, object_id, extra_context=None):
         """Show changes to the practice's countries, organisations, figures and sources too,

@@ -6,8 +6,9 @@ histories as they stood until the next version: the admin saves the rows of a fo
 after the practice itself, so they belong to the version that save made.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -41,6 +42,39 @@ class Line:
         return self.old != self.new
 
 
+def version_end(record) -> datetime:
+    """Return the last moment of this version: just before the practice's next one, or now."""
+    following = (
+        record.instance_type.history.filter(id=record.id, history_date__gt=record.history_date)
+        .order_by("history_date")
+        .first()
+    )
+    return following.history_date - timedelta(microseconds=1) if following else timezone.now()
+
+
+def rows_at(model, key: str, practice_id, at: datetime) -> dict:
+    """Return the practice's rows of this model as they stood at the given moment, by id.
+
+    Rows written by load_compendium have no history until they first change (loaddata
+    saves raw): before their first record they stood as they stand now, or as they were
+    when deleted.
+    """
+    records = defaultdict(list)
+    for record in model.history.filter(**{key: practice_id}).order_by("history_date"):
+        records[record.id].append(record)
+    current = model.objects.filter(**{key: practice_id}).in_bulk()
+    rows = {}
+    for pk in current.keys() | records.keys():
+        history = records.get(pk, [])
+        past = [record for record in history if record.history_date <= at]
+        if past:
+            if past[-1].history_type != "-":
+                rows[pk] = past[-1].instance
+        elif not history or history[0].history_type != "+":
+            rows[pk] = current.get(pk) or history[0].instance
+    return rows
+
+
 def snapshot(record) -> dict[str, str]:
     """Describe one version of a practice as label -> text."""
     shown = {}
@@ -56,22 +90,12 @@ def snapshot(record) -> dict[str, str]:
             target = field.related_model._meta.model_name
             terms = sorted(str(getattr(row, target)) for row in getattr(record, field.name).all())
             shown[str(field.verbose_name)] = ", ".join(terms)
-    following = (
-        record.instance_type.history.filter(id=record.id, history_date__gt=record.history_date)
-        .order_by("history_date")
-        .first()
-    )
-    at = following.history_date - timedelta(microseconds=1) if following else timezone.now()
+    at = version_end(record)
     for label, model in ROWS:
-        rows = [str(row) for row in model.history.as_of(at).filter(practice_id=record.id)]
-        # Rows written by load_compendium have no history (loaddata saves raw): they have
-        # been there since the load, as they are.
-        recorded = model.history.filter(practice_id=record.id).values("id")
-        rows += [
-            str(row) for row in model.objects.filter(practice_id=record.id).exclude(pk__in=recorded)
-        ]
-        shown[label] = "\n".join(sorted(rows))
-    for translation in PracticeTranslation.history.as_of(at).filter(practice_id=record.id):
+        rows = rows_at(model, "practice_id", record.id, at).values()
+        shown[label] = "\n".join(sorted(str(row) for row in rows))
+    translations = rows_at(PracticeTranslation, "practice_id", record.id, at).values()
+    for translation in sorted(translations, key=lambda row: row.language):
         for field in ("title", "summary", "description", "status"):
             label = f"{translation.get_language_display()}: {field}"
             shown[label] = str(getattr(translation, field))
