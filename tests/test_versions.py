@@ -133,6 +133,12 @@ def test_reverting_never_moves_the_review_state(client, editor, publisher, compl
         edited(opened_form(client, practice), title="A corrected title"),
     )
 
+    revert_page = client.get(
+        f"/admin/compendium/practice/{practice.pk}/history/{draft_version.history_id}/"
+    ).content.decode()
+    assert "The practice stays published: only review changes its state." in revert_page
+    assert f"compare/?old={draft_version.history_id}" in revert_page
+
     revert(client, practice, draft_version)
 
     practice.refresh_from_db()

@@ -260,6 +260,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     ]
     history_list_display = ["editorial_status"]
     object_history_template = "admin/compendium/practice/object_history.html"
+    object_history_form_template = "admin/compendium/practice/object_history_form.html"
     change_form_template = "admin/compendium/practice/change_form.html"
     # In the order of the public page; the optional texts and the evidence fold away.
     fieldsets = [
@@ -403,6 +404,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
             raise Http404(_("No such version."))
         if request.method == "POST" and not self.has_change_permission(request):
             raise PermissionDenied
+        extra_context = {**(extra_context or {}), "version": request.reverting_to}
         try:
             with transaction.atomic():
                 return super().history_form_view(request, object_id, version_id, extra_context)
