@@ -31,6 +31,8 @@ def test_each_role_is_offered_only_the_steps_it_may_take(client, editor, publish
     assert editor_then == []
     assert publisher_sees == ["publish", "send_back"]
     assert buttons(client.get(ADD).content.decode()) == ["submit"]
+    # A practice made in a popup (a related practice) saves and closes, back to its form.
+    assert buttons(client.get(f"{ADD}?_to_field=id&_popup=1").content.decode()) == []
 
 
 def test_an_editor_saves_a_new_practice_and_sends_it_to_review_in_one_step(

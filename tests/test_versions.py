@@ -219,3 +219,22 @@ def test_reverting_needs_the_right_to_change_and_a_real_version(
     )
     draft_practice.refresh_from_db()
     assert draft_practice.title == "Unfinished draft"
+
+
+def test_reverting_brings_back_rows_that_traded_places(admin_client, draft_practice):
+    mexico = PracticeCountryFactory(practice=draft_practice, country="MX", role="origin")
+    philippines = PracticeCountryFactory(practice=draft_practice, country="PH", role="host")
+    draft_practice.save()
+    before = draft_practice.history.first()
+    draft_practice.save()  # a later version, as an admin save: the practice, then its rows
+    for row, country in ((mexico, "US"), (philippines, "MX"), (mexico, "PH")):
+        row.country = country
+        row.save()
+
+    page = revert(admin_client, draft_practice, before).content.decode()
+
+    assert "is back to the version of" in page
+    assert sorted(draft_practice.countries.values_list("pk", "country", "role")) == [
+        (mexico.pk, "MX", "origin"),
+        (philippines.pk, "PH", "host"),
+    ]

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -366,7 +367,8 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         return [main, *middle, editorial]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["review_buttons"] = form_review.offered(obj, request.user)
+        popup = context.get("is_popup")  # a popup saves and closes, back to the form it serves
+        context["review_buttons"] = [] if popup else form_review.offered(obj, request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -379,7 +381,7 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
 
     def after_review_step(self, request, obj):
         """Take the review step of the button pressed, if any: back to the desk when done."""
-        if form_review.chosen(request.POST) is None:
+        if form_review.chosen(request.POST) is None or IS_POPUP_VAR in request.POST:
             return None
         note = request.POST.get("review_comment", "").strip()
         if form_review.take_step(self, request, obj, note):

@@ -70,28 +70,29 @@ def form_for(version, form_class):
     return VersionForm
 
 
-def restore_rows(version) -> int:
-    """Make the practice's rows what they were in the version; return how many changed."""
+def restore_rows(version) -> None:
+    """Make the practice's rows what they were in the version."""
     at = version_end(version)
-    changed = 0
     for model, key in ROWS:
-        wanted = rows_at(model, key, version.id, at)
-        current = model.objects.filter(**{key: version.id}).in_bulk()
-        # Deletions first, so that a row coming back does not collide with its successor.
-        for pk in current.keys() - wanted.keys():
+        then = rows_at(model, key, version.id, at)
+        # A row whose organisation, source or related practice has since been deleted
+        # cannot come back; today's row of the same id is left as it is.
+        lost = {pk for pk, row in then.items() if refers_to_missing(row)}
+        wanted = {pk: row for pk, row in then.items() if pk not in lost}
+        current = model.objects.filter(**{key: version.id}).exclude(pk__in=lost).in_bulk()
+        # Changed rows are deleted and written again, all deletions first: rows that traded
+        # values (two countries swapped) would otherwise collide on their unique keys.
+        outdated = {pk for pk, row in current.items() if values(row) != values(wanted.get(pk))}
+        for pk in outdated:
             current[pk].delete()
-            changed += 1
         for pk, row in wanted.items():
-            if pk in current and values(current[pk]) == values(row):
-                continue
-            if refers_to_missing(row):
-                continue  # its organisation, source or related practice has been deleted
-            row.save()
-            changed += 1
-    return changed
+            if pk in outdated or pk not in current:
+                row.save(force_insert=True)
 
 
-def values(row) -> dict:
+def values(row) -> dict | None:
+    if row is None:
+        return None
     return {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
 
 
