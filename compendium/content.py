@@ -1,6 +1,7 @@
 """The compendium's shipped content: which fixture files make it up, in loading order."""
 
 import hashlib
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .models import ContentLoad, Practice, SearchSynonym
 from .models.links import WebAddressField
 from .search import indexing
 from .translation_files import load_practice_translations
-from .yamlfiles import read_yaml
+from .yamlfiles import read_yaml, write_yaml
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -44,20 +45,86 @@ def fixture_files() -> list[Path]:
     )
 
 
-def load_compendium(*, verbosity: int = 1) -> None:
-    """Load every fixture file in one transaction (loaddata's own).
+def load_compendium(*, verbosity: int = 1, overwrite_edits: bool = False) -> list[str]:
+    """Load every fixture file in one transaction; return the slugs of the practices spared.
 
     Rows are matched by natural key, so loading again updates them in place instead of
-    adding duplicates, and leaves rows that editors added alone.
+    adding duplicates, and leaves rows that editors added alone. A shipped practice that
+    was saved since the last load (edited, imported, published, archived or deleted) is
+    left as it is, rows included, unless overwrite_edits.
     """
     digest = content_digest()
     with transaction.atomic(), indexing.batch(rebuild_all=True), web_addresses_checked():
-        call_command("loaddata", *map(str, fixture_files()), verbosity=verbosity)
+        spared = [] if overwrite_edits else sorted(saved_since_last_load())
+        with fixtures_without(spared) as files:
+            call_command("loaddata", *map(str, files), verbosity=verbosity)
         apply_vocabulary_translations()
         load_practice_translations()
         add_search_synonyms()
-        ContentLoad.objects.create(digest=digest)
+        ContentLoad.objects.create(digest=digest, kept=spared)
     touch()  # the translations are written with update(), which sends no signal
+    return spared
+
+
+# Each kind of row in the practices files, and the field naming the practice it belongs to.
+PRACTICE_ROWS = {
+    "compendium.practice": "slug",
+    "compendium.practicecountry": "practice",
+    "compendium.practiceorganisation": "practice",
+    "compendium.keyfigure": "practice",
+    "compendium.sourcereference": "practice",
+    "compendium.practicerelation": "from_practice",
+}
+
+
+def saved_since_last_load() -> set[str]:
+    """Return the slugs of the practices saved since the last load, or whose rows were, and
+    of those the last load kept already.
+
+    Every save but loaddata's raw ones leaves a history record, so these are the
+    practices that editors, imports and review steps touched.
+    """
+    last = ContentLoad.objects.values("loaded_at", "kept").first()
+    if last is None:
+        return set()
+    since = {"history_date__gt": last["loaded_at"]}
+    # From the history, which still knows the slug of a practice deleted since.
+    slugs = set(Practice.history.filter(**since).values_list("slug", flat=True))
+    practice_ids = set()
+    for label, key in PRACTICE_ROWS.items():
+        if label != "compendium.practice":
+            history = apps.get_model(label).history.filter(**since)
+            practice_ids |= set(history.values_list(f"{key}_id", flat=True))
+    slugs |= set(Practice.objects.filter(pk__in=practice_ids).values_list("slug", flat=True))
+    return slugs | set(last["kept"])
+
+
+@contextmanager
+def fixtures_without(spared: list[str]):
+    """Give the fixture files to load, the spared practices' rows taken out of copies."""
+    files = fixture_files()
+    if not spared:
+        yield files
+        return
+    spared = set(spared)
+    with tempfile.TemporaryDirectory(prefix="compendium-load-") as directory:
+        kept = []
+        for path in files:
+            if path.parent.name != "practices":
+                kept.append(path)
+                continue
+            rows = [row for row in read_yaml(path) or [] if not _belongs_to(row, spared)]
+            copy = Path(directory) / path.name
+            write_yaml(copy, rows)
+            kept.append(copy)
+        yield kept
+
+
+def _belongs_to(row: dict, slugs: set[str]) -> bool:
+    key = PRACTICE_ROWS.get(row.get("model"))
+    value = (row.get("fields") or {}).get(key) if key else None
+    slug = value[0] if isinstance(value, list) and value else value
+    return slug in slugs
 
 
 def content_digest() -> str:

@@ -180,3 +180,35 @@ def test_loading_again_keeps_the_translations_as_they_were(compendium):
 
     assert list(PracticeTranslation.objects.order_by("pk").values()) == before
     assert PracticeTranslation.history.count() == history
+
+
+def test_loading_again_spares_the_practices_saved_since_the_last_load(compendium):
+    from django.contrib.auth.models import User
+
+    from compendium.workflow import apply_transition
+
+    edited, archived, trimmed, untouched = compendium.order_by("slug")[:4]
+    shipped_title = edited.title
+    edited.title = "An editor's better title"
+    edited.save()
+    apply_transition(archived, "archive", user=User.objects.create_superuser("publisher"))
+    removed = trimmed.countries.first()
+    removed.delete()
+    Practice.objects.filter(pk=untouched.pk).update(title="Changed without a trace")
+
+    spared = load_compendium(verbosity=0)
+
+    assert spared == sorted([edited.slug, archived.slug, trimmed.slug])
+    edited.refresh_from_db()
+    archived.refresh_from_db()
+    untouched.refresh_from_db()
+    assert edited.title == "An editor's better title"
+    assert archived.editorial_status == Practice.EditorialStatus.ARCHIVED  # not published again
+    assert not trimmed.countries.filter(country=removed.country).exists()
+    assert untouched.title != "Changed without a trace"  # no history: rewritten as shipped
+    assert Practice.objects.count() == compendium.count()
+    assert load_compendium(verbosity=0) == spared  # and at every load after, until overwritten
+
+    assert load_compendium(verbosity=0, overwrite_edits=True) == []
+    edited.refresh_from_db()
+    assert edited.title == shipped_title

@@ -20,15 +20,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Load even if no fixture file changed."
         )
+        parser.add_argument(
+            "--overwrite-edits",
+            action="store_true",
+            help="Also rewrite the shipped practices saved since the last load.",
+        )
 
-    def handle(self, *args, verbosity=1, force=False, **options):
+    def handle(self, *args, verbosity=1, force=False, overwrite_edits=False, **options):
         # An unchanged reload would hold the write lock for seconds and rewrite every row.
         if not force and is_loaded():
             if verbosity:
                 self.stdout.write("The compendium is loaded already: no fixture file changed.")
             return
         try:
-            load_compendium(verbosity=verbosity)
+            spared = load_compendium(verbosity=verbosity, overwrite_edits=overwrite_edits)
         except (
             FixtureRowError,
             PracticeTranslationFileError,
@@ -36,3 +41,8 @@ class Command(BaseCommand):
             TranslationFileError,
         ) as error:
             raise CommandError(f"Nothing was loaded: {error}") from None
+        if spared and verbosity:
+            self.stdout.write(
+                f"Kept as they are, because they were saved since the last load: "
+                f"{', '.join(spared)}. --overwrite-edits takes the shipped versions instead."
+            )
