@@ -151,3 +151,18 @@ def test_an_incomplete_practice_is_saved_but_not_published(client, publisher, dr
     assert "was saved, but not published." in page and "it needs a source reference" in page
     assert draft_practice.summary == "Kept."
     assert draft_practice.editorial_status == Practice.EditorialStatus.SUBMITTED
+
+
+def test_a_comment_without_a_review_step_is_not_lost_silently(client, editor, draft_practice):
+    client.force_login(editor)
+
+    response = client.post(
+        CHANGE.format(draft_practice.pk),
+        edited(opened_form(client, draft_practice), review_comment="Please check the dates."),
+        follow=True,
+    )
+
+    assert "The review comment was not kept: it goes with a review step." in (
+        response.content.decode()
+    )
+    assert not ReviewEvent.objects.filter(practice=draft_practice).exists()

@@ -56,3 +56,10 @@ def take_step(modeladmin, request, practice: Practice, note: str) -> bool:
         messages.SUCCESS,
     )
     return True
+
+
+def unsent_comment() -> str:
+    return _(
+        "The review comment was not kept: it goes with a review step. Open the practice "
+        "again and press the step's button to send it."
+    )

@@ -382,6 +382,8 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
     def after_review_step(self, request, obj):
         """Take the review step of the button pressed, if any: back to the desk when done."""
         if form_review.chosen(request.POST) is None or IS_POPUP_VAR in request.POST:
+            if request.POST.get("review_comment", "").strip():
+                self.message_user(request, form_review.unsent_comment(), messages.WARNING)
             return None
         note = request.POST.get("review_comment", "").strip()
         if form_review.take_step(self, request, obj, note):
