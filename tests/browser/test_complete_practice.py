@@ -38,6 +38,10 @@ class CountedPage:
         self.page.wait_for_load_state("load")  # the page signed in to is not counted
         self.clicks = self.loads = 0
 
+    def counts(self) -> tuple[int, int]:
+        self.page.wait_for_load_state("load")  # the last page's load, counted
+        return self.clicks, self.loads
+
     def click(self, selector, page=None):
         (page or self.page).click(selector)
         self.clicks += 1
@@ -95,7 +99,7 @@ def test_an_editor_and_a_publisher_take_a_complete_practice_to_publication(
         raw_page.fill("#id_source_references-0-section", "Embassies and consulates")
         page.click("button[value=submit]")
         raw_page.wait_for_selector(".messagelist .success")
-        counts["editor"] = (page.clicks, page.loads)
+        counts["editor"] = page.counts()
         sent = raw_page.inner_text(".messagelist")
         log_out(raw_page)
 
@@ -105,7 +109,7 @@ def test_an_editor_and_a_publisher_take_a_complete_practice_to_publication(
         page.click("a:has-text('Mobile consulates')")
         page.click("button[value=publish]")
         raw_page.wait_for_selector(".messagelist .success")
-        counts["publisher"] = (page.clicks, page.loads)
+        counts["publisher"] = page.counts()
         published = raw_page.inner_text(".messagelist")
         raw_page.goto(f"{base}/practices/mobile-consulates/")
         article = raw_page.inner_text("article")
