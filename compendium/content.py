@@ -59,7 +59,7 @@ def load_compendium(*, verbosity: int = 1, overwrite_edits: bool = False) -> lis
         with fixtures_without(spared) as files:
             call_command("loaddata", *map(str, files), verbosity=verbosity)
         apply_vocabulary_translations()
-        load_practice_translations()
+        load_practice_translations(spared=set(spared))
         add_search_synonyms()
         ContentLoad.objects.create(digest=digest, kept=spared)
     touch()  # the translations are written with update(), which sends no signal
@@ -121,10 +121,15 @@ def fixtures_without(spared: list[str]):
 
 
 def _belongs_to(row: dict, slugs: set[str]) -> bool:
-    key = PRACTICE_ROWS.get(row.get("model"))
-    value = (row.get("fields") or {}).get(key) if key else None
-    slug = value[0] if isinstance(value, list) and value else value
-    return slug in slugs
+    keys = [PRACTICE_ROWS.get(row.get("model"))]
+    if row.get("model") == "compendium.practicerelation":
+        keys.append("to_practice")  # which may have been deleted: not to be looked up
+    fields = row.get("fields") or {}
+    for key in filter(None, keys):
+        value = fields.get(key)
+        if (value[0] if isinstance(value, list) and value else value) in slugs:
+            return True
+    return False
 
 
 def content_digest() -> str:

@@ -9,6 +9,7 @@ read as in English.
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from django.conf import settings
@@ -127,11 +128,14 @@ class PracticeTranslationFileError(Exception):
     """A practice translation file names a practice or key figure that does not exist."""
 
 
-def load_practice_translations(*, directory: Path | None = None) -> dict[str, int]:
+def load_practice_translations(
+    *, directory: Path | None = None, spared: Collection[str] = ()
+) -> dict[str, int]:
     """Write the shipped practice texts; return how many were written, kept and unchanged.
 
     A translation that an editor changed since it was last loaded (its texts no longer
-    match `loaded_digest`) is kept as the editor left it.
+    match `loaded_digest`) is kept as the editor left it, and so are the translations of
+    the spared practices (see content.saved_since_last_load), which may be gone.
     """
     counts = {"written": 0, "kept": 0, "unchanged": 0}
     directory = directory or TRANSLATIONS_DIR
@@ -149,6 +153,9 @@ def load_practice_translations(*, directory: Path | None = None) -> dict[str, in
             by_slug = {practice.slug: practice for practice in practices}
             for slug, entry in entries.items():
                 where = f"{language}/{path.name}"
+                if slug in spared:
+                    counts["kept"] += 1
+                    continue
                 if slug not in by_slug:
                     raise PracticeTranslationFileError(f"{where}: no practice {slug!r}")
                 counts[_load_one(language, where, by_slug[slug], entry)] += 1
