@@ -69,6 +69,9 @@ def test_stopping_redis_under_load_gives_no_error_and_a_degraded_health(
     assert during == {"http": 200, "status": "degraded", "database": "ok", "cache": "failing"}
     assert after == {"http": 200, "status": "ok", "database": "ok", "cache": "ok"}
     assert cached_again > 10  # the answers are cached again
-    # One line per worker when the outage starts and one when it ends, not one per request.
-    assert 1 <= log.count("The cache is failing") <= app.workers
-    assert 1 <= log.count("The cache answers again") <= app.workers
+    # A line per worker when the outage starts and one when it ends, not one per request.
+    # On a loaded machine a worker may time out once more (0.25 s) just after the restart,
+    # a short outage of its own, with its two lines.
+    lines = [line for line in log.splitlines() if "The cache" in line]
+    assert 1 <= log.count("The cache is failing") <= 2 * app.workers, lines
+    assert 1 <= log.count("The cache answers again") <= 2 * app.workers, lines
