@@ -11,6 +11,7 @@ from .factories import (
     KeyFigureFactory,
     PracticeCountryFactory,
     PracticeFactory,
+    PracticeOrganisationFactory,
     SourceReferenceFactory,
     ThemeFactory,
 )
@@ -238,3 +239,18 @@ def test_reverting_brings_back_rows_that_traded_places(admin_client, draft_pract
         (mexico.pk, "MX", "origin"),
         (philippines.pk, "PH", "host"),
     ]
+
+
+def test_a_row_whose_organisation_is_gone_is_named_not_restored(admin_client, draft_practice):
+    link = PracticeOrganisationFactory(practice=draft_practice)
+    draft_practice.save()
+    before = draft_practice.history.first()
+    draft_practice.save()
+    link.delete()
+    link.organisation.delete()  # allowed once no practice names it
+
+    page = revert(admin_client, draft_practice, before).content.decode()
+
+    assert "is back to the version of" in page
+    assert "1 row of that version could not come back" in page
+    assert not draft_practice.organisation_roles.exists()

@@ -431,9 +431,11 @@ class PracticeAdmin(ImportMixin, ExportActionMixin, SimpleHistoryAdmin):
         obj._change_reason = reverting.change_reason(version)
         super().save_model(request, obj, form, change)
         form.save_m2m()  # before the publication check, which reads the terms
-        reverting.restore_rows(version)
+        lost = reverting.restore_rows(version)
         reverting.refuse_if_unpublishable(obj, version)
         self.message_user(request, reverting.reverted_message(obj, version))
+        if lost:
+            self.message_user(request, reverting.lost_rows_message(lost), messages.WARNING)
 
     def history_view(self, request, object_id, extra_context=None):
         """Show changes to the practice's countries, organisations, figures and sources too,

@@ -11,6 +11,7 @@ be published.
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import (
     KeyFigure,
@@ -70,14 +71,16 @@ def form_for(version, form_class):
     return VersionForm
 
 
-def restore_rows(version) -> None:
-    """Make the practice's rows what they were in the version."""
+def restore_rows(version) -> int:
+    """Make the practice's rows what they were in the version; return how many could not."""
     at = version_end(version)
+    lost_count = 0
     for model, key in ROWS:
         then = rows_at(model, key, version.id, at)
         # A row whose organisation, source or related practice has since been deleted
         # cannot come back; today's row of the same id is left as it is.
         lost = {pk for pk, row in then.items() if refers_to_missing(row)}
+        lost_count += len(lost)
         wanted = {pk: row for pk, row in then.items() if pk not in lost}
         current = model.objects.filter(**{key: version.id}).exclude(pk__in=lost).in_bulk()
         # Changed rows are deleted and written again, all deletions first: rows that traded
@@ -88,6 +91,7 @@ def restore_rows(version) -> None:
         for pk, row in wanted.items():
             if pk in outdated or pk not in current:
                 row.save(force_insert=True)
+    return lost_count
 
 
 def values(row) -> dict | None:
@@ -121,6 +125,16 @@ def refuse_if_unpublishable(practice: Practice, version) -> None:
                 "problems": "; ".join(str(problem) for problem in problems),
             }
         )
+
+
+def lost_rows_message(count: int) -> str:
+    return ngettext(
+        "%(count)d row of that version could not come back: its organisation, source or "
+        "related practice has been deleted since.",
+        "%(count)d rows of that version could not come back: their organisations, sources "
+        "or related practices have been deleted since.",
+        count,
+    ) % {"count": count}
 
 
 def change_reason(version) -> str:
