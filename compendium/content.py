@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models.signals import pre_save
 
 from .freshness import touch
-from .models import ContentLoad, Practice, SearchSynonym
+from .models import PRACTICE_ROWS, ContentLoad, Practice, SearchSynonym
 from .models.links import WebAddressField
 from .search import indexing
 from .translation_files import load_practice_translations
@@ -67,13 +67,8 @@ def load_compendium(*, verbosity: int = 1, overwrite_edits: bool = False) -> lis
 
 
 # Each kind of row in the practices files, and the field naming the practice it belongs to.
-PRACTICE_ROWS = {
-    "compendium.practice": "slug",
-    "compendium.practicecountry": "practice",
-    "compendium.practiceorganisation": "practice",
-    "compendium.keyfigure": "practice",
-    "compendium.sourcereference": "practice",
-    "compendium.practicerelation": "from_practice",
+FIXTURE_KEYS = {"compendium.practice": "slug"} | {
+    model._meta.label_lower: key.removesuffix("_id") for model, key in PRACTICE_ROWS
 }
 
 
@@ -91,10 +86,8 @@ def saved_since_last_load() -> set[str]:
     # From the history, which still knows the slug of a practice deleted since.
     slugs = set(Practice.history.filter(**since).values_list("slug", flat=True))
     practice_ids = set()
-    for label, key in PRACTICE_ROWS.items():
-        if label != "compendium.practice":
-            history = apps.get_model(label).history.filter(**since)
-            practice_ids |= set(history.values_list(f"{key}_id", flat=True))
+    for model, key in PRACTICE_ROWS:
+        practice_ids |= set(model.history.filter(**since).values_list(key, flat=True))
     slugs |= set(Practice.objects.filter(pk__in=practice_ids).values_list("slug", flat=True))
     return slugs | set(last["kept"])
 
@@ -121,7 +114,7 @@ def fixtures_without(spared: list[str]):
 
 
 def _belongs_to(row: dict, slugs: set[str]) -> bool:
-    keys = [PRACTICE_ROWS.get(row.get("model"))]
+    keys = [FIXTURE_KEYS.get(row.get("model"))]
     if row.get("model") == "compendium.practicerelation":
         keys.append("to_practice")  # which may have been deleted: not to be looked up
     fields = row.get("fields") or {}

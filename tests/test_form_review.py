@@ -14,6 +14,13 @@ pytestmark = pytest.mark.django_db
 ADD = "/admin/compendium/practice/add/"
 
 
+@pytest.fixture
+def submitted(complete_draft):
+    complete_draft.editorial_status = Practice.EditorialStatus.SUBMITTED
+    complete_draft.save()
+    return complete_draft
+
+
 def buttons(page: str) -> list[str]:
     return [name for name in ("submit", "publish", "send_back") if f'value="{name}"' in page]
 
@@ -67,15 +74,13 @@ def test_an_editor_saves_a_new_practice_and_sends_it_to_review_in_one_step(
     assert [message.to for message in mail.outbox] == [["publisher@example.org"]]
 
 
-def test_a_publisher_corrects_comments_and_publishes_on_the_form(client, publisher, complete_draft):
-    complete_draft.editorial_status = Practice.EditorialStatus.SUBMITTED
-    complete_draft.save()
+def test_a_publisher_corrects_comments_and_publishes_on_the_form(client, publisher, submitted):
     client.force_login(publisher)
 
     response = client.post(
-        CHANGE.format(complete_draft.pk),
+        CHANGE.format(submitted.pk),
         edited(
-            opened_form(client, complete_draft),
+            opened_form(client, submitted),
             summary="A corrected summary.",
             review_comment="Fixed a typo.",
             _transition="publish",
@@ -83,56 +88,52 @@ def test_a_publisher_corrects_comments_and_publishes_on_the_form(client, publish
         follow=True,
     )
 
-    complete_draft.refresh_from_db()
+    submitted.refresh_from_db()
     assert "was saved and published." in response.content.decode()
-    assert complete_draft.editorial_status == Practice.EditorialStatus.PUBLISHED
-    assert complete_draft.summary == "A corrected summary."
-    assert ReviewEvent.objects.get(practice=complete_draft).comment == "Fixed a typo."
+    assert submitted.editorial_status == Practice.EditorialStatus.PUBLISHED
+    assert submitted.summary == "A corrected summary."
+    assert ReviewEvent.objects.get(practice=submitted).comment == "Fixed a typo."
 
 
-def test_sending_back_from_the_form_needs_a_comment(client, publisher, complete_draft):
-    complete_draft.editorial_status = Practice.EditorialStatus.SUBMITTED
-    complete_draft.save()
+def test_sending_back_from_the_form_needs_a_comment(client, publisher, submitted):
     client.force_login(publisher)
-    form = opened_form(client, complete_draft)
+    form = opened_form(client, submitted)
 
     refused = client.post(
-        CHANGE.format(complete_draft.pk), edited(form, summary="Changed.", _transition="send_back")
+        CHANGE.format(submitted.pk), edited(form, summary="Changed.", _transition="send_back")
     )
-    complete_draft.refresh_from_db()
+    submitted.refresh_from_db()
     assert refused.status_code == 200
     assert (
         "Say what should change before the practice can be published." in refused.content.decode()
     )
-    assert complete_draft.summary != "Changed."
-    assert complete_draft.editorial_status == Practice.EditorialStatus.SUBMITTED
+    assert submitted.summary != "Changed."
+    assert submitted.editorial_status == Practice.EditorialStatus.SUBMITTED
 
     client.post(
-        CHANGE.format(complete_draft.pk),
+        CHANGE.format(submitted.pk),
         edited(form, review_comment="Add the year.", _transition="send_back"),
     )
-    complete_draft.refresh_from_db()
-    assert complete_draft.editorial_status == Practice.EditorialStatus.DRAFT
-    assert complete_draft.editorial_note == "Add the year."
+    submitted.refresh_from_db()
+    assert submitted.editorial_status == Practice.EditorialStatus.DRAFT
+    assert submitted.editorial_note == "Add the year."
 
 
-def test_an_editor_cannot_publish_with_a_forged_button(client, editor, complete_draft):
-    complete_draft.editorial_status = Practice.EditorialStatus.SUBMITTED
-    complete_draft.save()
+def test_an_editor_cannot_publish_with_a_forged_button(client, editor, submitted):
     client.force_login(editor)
 
     response = client.post(
-        CHANGE.format(complete_draft.pk),
-        edited(opened_form(client, complete_draft), summary="Edited.", _transition="publish"),
+        CHANGE.format(submitted.pk),
+        edited(opened_form(client, submitted), summary="Edited.", _transition="publish"),
         follow=True,
     )
 
-    complete_draft.refresh_from_db()
+    submitted.refresh_from_db()
     assert "was saved, but not published. You may not publish practices." in (
         response.content.decode()
     )
-    assert complete_draft.editorial_status == Practice.EditorialStatus.SUBMITTED
-    assert not ReviewEvent.objects.filter(practice=complete_draft).exists()
+    assert submitted.editorial_status == Practice.EditorialStatus.SUBMITTED
+    assert not ReviewEvent.objects.filter(practice=submitted).exists()
 
 
 def test_an_incomplete_practice_is_saved_but_not_published(client, publisher, draft_practice):

@@ -3,24 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..models import (
-    KeyFigure,
-    PracticeCountry,
-    PracticeOrganisation,
-    PracticeRelation,
-    ReviewEvent,
-    SourceReference,
-)
+from ..models import PRACTICE_ROWS, ReviewEvent
 from ..workflow import TRANSITIONS
 
-# Each kind of row, and the field that points to its practice.
-ROWS = [
-    (PracticeCountry, "practice_id"),
-    (PracticeOrganisation, "practice_id"),
-    (KeyFigure, "practice_id"),
-    (SourceReference, "practice_id"),
-    (PracticeRelation, "from_practice_id"),
-]
 ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
 
 
@@ -37,7 +22,7 @@ class RowChange:
 def row_changes(practice_id, limit: int = 500) -> list[RowChange]:
     """Return the changes to the practice's rows, newest first, each with what changed."""
     changes = []
-    for model, key in ROWS:
+    for model, key in PRACTICE_ROWS:
         records = list(
             model.history.filter(**{key: practice_id})
             .select_related("history_user")

@@ -13,15 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import (
-    KeyFigure,
-    Practice,
-    PracticeCountry,
-    PracticeOrganisation,
-    PracticeRelation,
-    PracticeTranslation,
-    SourceReference,
-)
+from ..models import PRACTICE_ROWS, Practice, PracticeTranslation
 from ..workflow import publication_problems
 from .versions import rows_at, version_end
 
@@ -29,14 +21,7 @@ KEPT = ["editorial_status", "created_at", "first_published_at", "editorial_note"
 KEPT += ["last_verified_on", "is_synthetic"]
 # Translations last: restoring a key figure's label marks them outdated, and the restored
 # translations bring back the state they had with those labels.
-ROWS = [
-    (PracticeCountry, "practice_id"),
-    (PracticeOrganisation, "practice_id"),
-    (KeyFigure, "practice_id"),
-    (SourceReference, "practice_id"),
-    (PracticeRelation, "from_practice_id"),
-    (PracticeTranslation, "practice_id"),
-]
+ROWS = [*PRACTICE_ROWS, (PracticeTranslation, "practice_id")]
 
 
 class RevertRefused(Exception):

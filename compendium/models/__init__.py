@@ -1,5 +1,6 @@
 from .actors import Organisation, Source
 from .details import (
+    PRACTICE_ROWS,
     KeyFigure,
     PracticeCountry,
     PracticeOrganisation,
@@ -22,6 +23,7 @@ from .taxonomy import (
 from .translations import PracticeTranslation
 
 __all__ = [
+    "PRACTICE_ROWS",
     "ContentLoad",
     "GcmObjective",
     "InstrumentFamily",

@@ -257,3 +257,13 @@ class PracticeRelation(models.Model):
         return (*self.from_practice.natural_key(), *self.to_practice.natural_key())
 
     natural_key.dependencies = ["compendium.practice"]
+
+
+# The rows edited with a practice, each with the field that names the practice they belong to.
+PRACTICE_ROWS = [
+    (PracticeCountry, "practice_id"),
+    (PracticeOrganisation, "practice_id"),
+    (KeyFigure, "practice_id"),
+    (SourceReference, "practice_id"),
+    (PracticeRelation, "from_practice_id"),
+]
